@@ -1,0 +1,19 @@
+"""Scenario and schedule models, and loading them from files."""
+
+from workwindow.models.loading import load_scenario, read_document, validate_scenario
+from workwindow.models.scenario import OBJECTIVES, WEEKDAYS, Scenario, weekday
+from workwindow.models.schedule import Schedule
+from workwindow.models.times import format_time, parse_time
+
+__all__ = [
+    "OBJECTIVES",
+    "WEEKDAYS",
+    "Scenario",
+    "Schedule",
+    "format_time",
+    "load_scenario",
+    "parse_time",
+    "read_document",
+    "validate_scenario",
+    "weekday",
+]

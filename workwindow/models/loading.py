@@ -1,0 +1,149 @@
+"""Read scenario YAML keeping line numbers, and turn validation errors into plain problems.
+
+PyYAML's usual `safe_load` forgets where each value stood and silently keeps
+the last of two equal keys (so a duplicated participant id would vanish).
+Here the document is composed into nodes first; values are built from the
+nodes, duplicate keys are refused, and every error is traced back to a line.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from workwindow.errors import InputError, Problem
+from workwindow.models.scenario import Scenario, ScenarioProblems
+
+
+@dataclass(frozen=True)
+class Document:
+    """Plain data read from a file, with the node tree that knows its lines."""
+
+    source: str
+    data: Any
+    root: yaml.Node | None
+
+
+def read_document(path: str | Path) -> Document:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(str(path), [Problem("", f"cannot be read ({exc.strerror or exc})")]) from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), [Problem("", "is not UTF-8 text")]) from None
+    return parse_document(text, str(path))
+
+
+def parse_document(text: str, source: str) -> Document:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise InputError(source, [Problem("", f"is not valid YAML: {exc.problem}", line)]) from None
+    except yaml.YAMLError as exc:
+        raise InputError(source, [Problem("", f"is not valid YAML: {exc}")]) from None
+    return Document(source, _build(root, source), root)
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    return validate_scenario(read_document(path))
+
+
+def validate_scenario(document: Document) -> Scenario:
+    if not isinstance(document.data, dict):
+        raise InputError(document.source, [Problem("", "must be a mapping of scenario fields")])
+    try:
+        return Scenario.model_validate(document.data)
+    except ValidationError as exc:
+        raise InputError(document.source, problems_of(exc, document.root)) from None
+
+
+def problems_of(error: ValidationError, root: yaml.Node | None) -> list[Problem]:
+    """One problem per pydantic error, with field path and line where the YAML has it."""
+    problems: list[Problem] = []
+    for item in error.errors():
+        nested = item.get("ctx", {}).get("error")
+        if isinstance(nested, ScenarioProblems):
+            problems += [_locate(path, message, root) for path, message in nested.problems]
+            continue
+        loc = tuple(item["loc"])
+        path, line = locate(root, loc)
+        if item["type"] == "missing" and loc and (not path or path[-1] != loc[-1]):
+            path = (*path, loc[-1])
+        problem = Problem(_dotted(path), _message(item), line)
+        if problem not in problems:
+            problems.append(problem)
+    return problems
+
+
+def locate(root: yaml.Node | None, loc: tuple) -> tuple[tuple, int | None]:
+    """Follow a field path through the nodes; return the part found and its line.
+
+    Steps that are not in the document (pydantic's union branch tags, defaults)
+    are skipped, so the line is that of the deepest field actually written.
+    """
+    node, found, line = root, [], (root.start_mark.line + 1 if root else None)
+    for step in loc:
+        nxt = _child(node, step)
+        if nxt is None:
+            continue
+        key_node, node = nxt
+        found.append(step)
+        line = key_node.start_mark.line + 1
+    return tuple(found), line
+
+
+def _locate(path: tuple, message: str, root: yaml.Node | None) -> Problem:
+    _, line = locate(root, path)
+    return Problem(_dotted(path), message, line)
+
+
+def _child(node: yaml.Node | None, step: object) -> tuple[yaml.Node, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
+                return key_node, value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return node.value[step], node.value[step]
+    return None
+
+
+def _dotted(path: tuple) -> str:
+    return ".".join(str(step) for step in path)
+
+
+def _message(item: dict) -> str:
+    kind, message = item["type"], item["msg"]
+    if kind == "extra_forbidden":
+        return f"unknown field '{item['loc'][-1]}' (see `workwindow schema` for the fields)"
+    if kind == "missing":
+        return "required field is missing"
+    return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def _build(node: yaml.Node | None, source: str) -> Any:
+    """Plain Python data from a node tree, refusing duplicate keys."""
+    if node is None:
+        return None
+    constructor = yaml.SafeLoader("")
+    return _construct(node, constructor, source, ())
+
+
+def _construct(node: yaml.Node, constructor: yaml.SafeLoader, source: str, path: tuple) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        constructor.flatten_mapping(node)
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = _construct(key_node, constructor, source, path)
+            if key in result:
+                line = key_node.start_mark.line + 1
+                raise InputError(source, [Problem(_dotted((*path, key)), "is given twice", line)])
+            result[key] = _construct(value_node, constructor, source, (*path, key))
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, constructor, source, (*path, i)) for i, item in enumerate(node.value)]
+    return constructor.construct_object(node, deep=True)

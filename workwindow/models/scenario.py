@@ -1,0 +1,358 @@
+"""The scenario: one planning horizon of clinics, crews, staff and participants.
+
+Field names follow SPEC section 4 and are a contract. Per-field rules are
+constrained types; rules that relate fields to each other are small named
+checks run by one validator on `Scenario`, each naming the field path it
+blames so the loader can point at the line.
+"""
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
+
+from workwindow.models.times import Time, TimeWindow, format_time
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DoseForm = Literal["injection", "tablet"]
+Objective = Literal["shortfall", "participant_days", "late_start", "staff"]
+OBJECTIVES: tuple[Objective, ...] = ("shortfall", "participant_days", "late_start", "staff")
+Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+
+FieldPath = tuple[str | int, ...]
+
+
+class ScenarioProblems(ValueError):
+    """Cross-field problems, each with the field path to blame."""
+
+    def __init__(self, problems: list[tuple[FieldPath, str]]):
+        super().__init__("; ".join(message for _, message in problems))
+        self.problems = problems
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Observation(_Frozen):
+    """Minutes in the observation room after each dose form."""
+
+    injection: NonNegativeInt
+    tablet: NonNegativeInt
+
+
+class StationSlot(_Frozen):
+    """Free dosing stations in [from, to)."""
+
+    from_: Time = Field(alias="from")
+    to: Time
+    n: NonNegativeInt
+
+
+class Clinic(_Frozen):
+    morning: TimeWindow = Field(description="first and last start of a morning dose")
+    afternoon: TimeWindow = Field(description="first and last start of an afternoon dose")
+    stations: NonNegativeInt | list[StationSlot] = Field(
+        description="dosing stations: a number, or free stations by time of day"
+    )
+    dose_minutes: PositiveInt
+    observation: Observation
+
+    def stations_at(self, minute: int) -> int:
+        """Free stations at a minute; outside every listed slot there are none."""
+        if isinstance(self.stations, int):
+            return self.stations
+        return next((s.n for s in self.stations if s.from_ <= minute < s.to), 0)
+
+
+class Site(_Frozen):
+    travel: dict[Id, NonNegativeInt] = Field(description="minutes from each clinic to the site")
+
+
+class Crew(_Frozen):
+    site: Id
+    days: list[Weekday] = Field(min_length=1)
+    late_capacity: NonNegativeInt | None = None
+    ordinary_capacity: NonNegativeInt | None = None
+    staff_ratio: PositiveInt | None = Field(
+        None, description="participants per supervisor in the late group; none: no supervisor"
+    )
+
+
+class Program(_Frozen):
+    ordinary_start: Time
+    latest_start: Time = Field(description="latest start of a late group")
+    payout: Time = Field(description="everyone ends here: the common payout")
+    min_work_minutes: NonNegativeInt = 0
+    staff_prep_minutes: NonNegativeInt = 0
+    daily_cap: NonNegativeInt | None = None
+    ramp_up: dict[PositiveInt, NonNegativeInt] = Field(
+        default_factory=dict, description="daily cap by week number (week 1 is the first)"
+    )
+    crews: dict[Id, Crew] = Field(min_length=1)
+
+    @property
+    def effective_latest_start(self) -> int:
+        """A late group must still leave min_work_minutes before payout."""
+        return min(self.latest_start, self.payout - self.min_work_minutes)
+
+    def daily_cap_in_week(self, week: int) -> int | None:
+        return self.ramp_up.get(week, self.daily_cap)
+
+
+class Staff(_Frozen):
+    crews: list[Id] | None = Field(None, description="crews this supervisor may lead; default all")
+    days: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS))
+    hours: TimeWindow = (0, 24 * 60)
+    max_days: Annotated[int, Field(ge=0, le=7)] = 7
+
+
+class Participant(_Frozen):
+    clinic: Id | None = Field(None, description="default: the only clinic, when there is one")
+    dose_form: DoseForm
+    crews: list[Id] | None = Field(None, description="crews open to this participant; default all")
+    days: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS))
+    want: tuple[Annotated[int, Field(ge=0, le=7)], Annotated[int, Field(ge=0, le=7)]] = (0, 7)
+    priority: NonNegativeInt = 1
+    away: list[dt.date] = Field(default_factory=list)
+    observation: NonNegativeInt | None = Field(None, description="minutes; overrides the clinic's")
+    morning_dose: Time | None = Field(None, description="fixed start of the morning dose")
+
+
+class Scenario(_Frozen):
+    """A validated scenario; cross-references hold, defaults are filled in."""
+
+    name: str
+    start: dt.date = Field(description="a Monday; the horizon is `weeks` whole weeks from here")
+    weeks: PositiveInt = 1
+    time_step: PositiveInt = 5
+    closed: list[dt.date] = Field(default_factory=list)
+    clinics: dict[Id, Clinic] = Field(min_length=1)
+    sites: dict[Id, Site]
+    program: Program
+    staff: dict[Id, Staff] = Field(default_factory=dict)
+    participants: dict[Id, Participant] = Field(default_factory=dict)
+    objective: list[Objective] = Field(default_factory=lambda: list(OBJECTIVES))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_defaults_that_depend_on_other_fields(cls, data: object) -> object:
+        """Only clinic and crews default to "the only clinic" / "all crews"."""
+        if not isinstance(data, dict):
+            return data
+        clinics, program = data.get("clinics"), data.get("program")
+        only_clinic = next(iter(clinics)) if isinstance(clinics, dict) and len(clinics) == 1 else None
+        crews = program.get("crews") if isinstance(program, dict) else None
+        all_crews = list(crews) if isinstance(crews, dict) else None
+        data = dict(data)
+        data["participants"] = _with_defaults(
+            data.get("participants"), {"clinic": only_clinic, "crews": all_crews}
+        )
+        data["staff"] = _with_defaults(data.get("staff"), {"crews": all_crews})
+        return data
+
+    @model_validator(mode="after")
+    def _check_cross_references(self) -> "Scenario":
+        problems = [
+            *self._start_is_monday(),
+            *self._windows_are_ordered(),
+            *self._times_on_grid(),
+            *self._references_exist(),
+            *self._wants_are_ordered(),
+            *self._morning_doses_fit(),
+            *self._objective_has_no_repeats(),
+        ]
+        if problems:
+            raise ScenarioProblems(problems)
+        return self
+
+    # -- derived facts used by the solver, the checker and the reports ---------
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return [self.start + dt.timedelta(days=i) for i in range(7 * self.weeks)]
+
+    def week_of(self, date: dt.date) -> int:
+        """Week number of a date, 1 for the first week of the horizon."""
+        return (date - self.start).days // 7 + 1
+
+    def clinic_of(self, participant: str) -> Clinic:
+        return self.clinics[self.participants[participant].clinic]  # type: ignore[index]
+
+    def observation_of(self, participant: str) -> int:
+        p = self.participants[participant]
+        if p.observation is not None:
+            return p.observation
+        return getattr(self.clinic_of(participant).observation, p.dose_form)
+
+    def travel(self, participant: str, crew: str) -> int:
+        site = self.sites[self.program.crews[crew].site]
+        return site.travel[self.participants[participant].clinic]  # type: ignore[index]
+
+    def crew_runs(self, crew: str, date: dt.date) -> bool:
+        return weekday(date) in self.program.crews[crew].days and date not in self.closed
+
+    def eligible_crews(self, participant: str, date: dt.date) -> list[str]:
+        """Crews p may join on a date: open to p, p's weekday, not away, crew runs."""
+        p = self.participants[participant]
+        if weekday(date) not in p.days or date in p.away:
+            return []
+        return [c for c in p.crews or [] if self.crew_runs(c, date)]
+
+    # -- the named checks ---------------------------------------------------
+
+    def _start_is_monday(self) -> Iterator[tuple[FieldPath, str]]:
+        if self.start.weekday() != 0:
+            yield ("start",), f"{self.start} is a {weekday(self.start)}; the horizon starts on a Monday"
+
+    def _windows_are_ordered(self) -> Iterator[tuple[FieldPath, str]]:
+        for k, clinic in self.clinics.items():
+            for name in ("morning", "afternoon"):
+                first, last = getattr(clinic, name)
+                if last < first:
+                    yield ("clinics", k, name), _ends_before_it_starts(first, last)
+            if isinstance(clinic.stations, list):
+                yield from _station_slots_problems(k, clinic.stations)
+        for s, member in self.staff.items():
+            if member.hours[1] < member.hours[0]:
+                yield ("staff", s, "hours"), _ends_before_it_starts(*member.hours)
+        program = self.program
+        if program.latest_start < program.ordinary_start:
+            yield (
+                ("program", "latest_start"),
+                (
+                    f"{format_time(program.latest_start)} is before the ordinary start "
+                    f"{format_time(program.ordinary_start)}"
+                ),
+            )
+        if program.payout <= program.ordinary_start:
+            yield (
+                ("program", "payout"),
+                (
+                    f"{format_time(program.payout)} is not after the ordinary start "
+                    f"{format_time(program.ordinary_start)}"
+                ),
+            )
+
+    def _times_on_grid(self) -> Iterator[tuple[FieldPath, str]]:
+        step = self.time_step
+        timed: list[tuple[FieldPath, int]] = [
+            (("program", name), getattr(self.program, name))
+            for name in ("ordinary_start", "latest_start", "payout")
+        ]
+        for k, clinic in self.clinics.items():
+            timed += [(("clinics", k, "morning", i), t) for i, t in enumerate(clinic.morning)]
+        for pid, p in self.participants.items():
+            if p.morning_dose is not None:
+                timed.append((("participants", pid, "morning_dose"), p.morning_dose))
+        for path, minutes in timed:
+            if minutes % step:
+                yield path, f"{format_time(minutes)} is off the {step}-minute grid (time_step)"
+
+    def _references_exist(self) -> Iterator[tuple[FieldPath, str]]:
+        for c, crew in self.program.crews.items():
+            if crew.site not in self.sites:
+                yield ("program", "crews", c, "site"), _unknown("site", crew.site, self.sites)
+        for site_id, site in self.sites.items():
+            for k in site.travel:
+                if k not in self.clinics:
+                    yield ("sites", site_id, "travel", k), _unknown("clinic", k, self.clinics)
+        for s, member in self.staff.items():
+            for i, c in enumerate(member.crews or []):
+                if c not in self.program.crews:
+                    yield ("staff", s, "crews", i), _unknown("crew", c, self.program.crews)
+        for pid, p in self.participants.items():
+            yield from self._participant_references(pid, p)
+
+    def _participant_references(self, pid: str, p: Participant) -> Iterator[tuple[FieldPath, str]]:
+        if p.clinic is None:
+            yield (
+                ("participants", pid, "clinic"),
+                (f"required when there is more than one clinic ({', '.join(self.clinics)})"),
+            )
+            return
+        if p.clinic not in self.clinics:
+            yield ("participants", pid, "clinic"), _unknown("clinic", p.clinic, self.clinics)
+            return
+        for i, c in enumerate(p.crews or []):
+            if c not in self.program.crews:
+                yield ("participants", pid, "crews", i), _unknown("crew", c, self.program.crews)
+                continue
+            site_id = self.program.crews[c].site
+            site = self.sites.get(site_id)
+            if site is not None and p.clinic not in site.travel:
+                yield (
+                    ("sites", site_id, "travel"),
+                    (f"has no travel time from clinic '{p.clinic}', which {pid} (crew {c}) needs"),
+                )
+
+    def _wants_are_ordered(self) -> Iterator[tuple[FieldPath, str]]:
+        for pid, p in self.participants.items():
+            if p.want[0] > p.want[1]:
+                yield (
+                    ("participants", pid, "want"),
+                    (f"the minimum {p.want[0]} is above the maximum {p.want[1]}"),
+                )
+
+    def _morning_doses_fit(self) -> Iterator[tuple[FieldPath, str]]:
+        for pid, p in self.participants.items():
+            if p.morning_dose is None or p.clinic not in self.clinics:
+                continue
+            first, last = self.clinics[p.clinic].morning
+            if not first <= p.morning_dose <= last:
+                yield (
+                    ("participants", pid, "morning_dose"),
+                    (
+                        f"{format_time(p.morning_dose)} is outside clinic {p.clinic}'s morning window "
+                        f"{format_time(first)}–{format_time(last)}"
+                    ),
+                )
+
+    def _objective_has_no_repeats(self) -> Iterator[tuple[FieldPath, str]]:
+        seen: set[str] = set()
+        for i, name in enumerate(self.objective):
+            if name in seen:
+                yield ("objective", i), f"'{name}' is listed twice"
+            seen.add(name)
+
+
+def weekday(date: dt.date) -> Weekday:
+    return WEEKDAYS[date.weekday()]
+
+
+def _with_defaults(entries: object, defaults: dict[str, object]) -> object:
+    if not isinstance(entries, dict):
+        return entries
+    return {
+        key: {**{k: v for k, v in defaults.items() if v is not None}, **value}
+        if isinstance(value, dict)
+        else value
+        for key, value in entries.items()
+    }
+
+
+def _unknown(kind: str, name: str, known: dict) -> str:
+    return f"unknown {kind} '{name}' (known: {', '.join(known) or 'none'})"
+
+
+def _ends_before_it_starts(first: int, last: int) -> str:
+    return f"ends at {format_time(last)}, before it starts at {format_time(first)}"
+
+
+def _station_slots_problems(clinic: str, slots: list[StationSlot]) -> Iterator[tuple[FieldPath, str]]:
+    for i, slot in enumerate(slots):
+        if slot.to <= slot.from_:
+            yield ("clinics", clinic, "stations", i), _ends_before_it_starts(slot.from_, slot.to)
+    ordered = sorted(enumerate(slots), key=lambda item: item[1].from_)
+    for (_, before), (i, after) in itertools.pairwise(ordered):
+        if after.from_ < before.to:
+            yield (
+                ("clinics", clinic, "stations", i),
+                (
+                    f"{format_time(after.from_)}–{format_time(after.to)} overlaps "
+                    f"{format_time(before.from_)}–{format_time(before.to)}"
+                ),
+            )
