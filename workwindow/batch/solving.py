@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from workwindow.errors import InputError
 from workwindow.models import Scenario, Schedule, validate_scenario
 from workwindow.models.loading import parse_bytes
+from workwindow.solver import solve
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,6 @@ def solve_file(source: str, data: bytes, settings: SolveSettings) -> Solved:
 
 def solve_scenario(scenario: Scenario, settings: SolveSettings) -> Schedule:
     """The one place the batch calls the solver."""
-    from workwindow.solver import solve
-
     return solve(
         scenario,
         time_limit=settings.time_limit,
