@@ -6,6 +6,7 @@ from click.testing import CliRunner
 from workwindow.cli import main
 from workwindow.generate import Draw, can_ever_work, generate_scenario, generated_scenario
 from workwindow.models import Scenario, load_scenario
+from workwindow.solver import solve
 
 SIZES = {"participants": 25, "crews": 2, "clinics": 1, "weeks": 1}
 
@@ -32,9 +33,7 @@ def test_different_seeds_give_different_scenarios():
 @pytest.mark.parametrize(
     ("participants", "crews", "clinics", "weeks"), [(1, 1, 1, 1), (25, 2, 1, 1), (40, 7, 7, 4), (3, 1, 3, 2)]
 )
-def test_the_written_file_loads_as_a_scenario_of_the_asked_size(
-    tmp_path, participants, crews, clinics, weeks
-):
+def test_the_written_file_loads_as_a_scenario_of_the_asked_size(tmp_path, participants, crews, clinics, weeks):
     args = [f"--participants={participants}", f"--crews={crews}", f"--clinics={clinics}", f"--weeks={weeks}"]
     result, path = generate(tmp_path, "s.yaml", *args)
     assert result.exit_code == 0, result.output
@@ -89,3 +88,10 @@ def test_draws_stay_in_their_bounds_and_subsets_keep_order():
     assert set(values) == {2, 3, 4, 5}
     picked = draw.subset(["a", "b", "c", "d", "e"], 3)
     assert len(set(picked)) == 3 and picked == sorted(picked)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_solved_generated_scenario_gives_work_to_some_but_not_all(seed):
+    scenario = Scenario.model_validate(generate_scenario(10, 2, 1, 1, seed))
+    schedule = solve(scenario, time_limit=10, workers=1, deterministic=True)
+    assert 0 < schedule.kpis.participants_served < len(scenario.participants)
