@@ -70,9 +70,7 @@ class _BatchCommand(click.Command):
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for <name>.json results, <name>.error.json records and the summary.",
 )
-@click.option(
-    "--jobs", type=click.IntRange(min=1), help="Local worker processes (default: the number of cores)."
-)
+@click.option("--jobs", type=click.IntRange(min=1), help="Local worker processes (default: the number of cores).")
 @click.option(
     "--cluster",
     metavar="ADDRESS",
@@ -113,9 +111,7 @@ def batch(
         with progress:
             report = run_batch(scenarios, out, settings, cluster=cluster, jobs=jobs, listener=progress)
     except KeyboardInterrupt:
-        click.echo(
-            f"Interrupted after {progress.done} results; run the same command again to resume.", err=True
-        )
+        click.echo(f"Interrupted after {progress.done} results; run the same command again to resume.", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except WorkwindowError as exc:
         click.echo(f"Error: {exc}", err=True)

@@ -191,9 +191,7 @@ def _program(draw: Draw, crew_names: list[str], participants: int, weeks: int) -
     }
     if weeks > 1 and draw.chance(0.5):
         first = max(1, daily_cap // 2)
-        program["ramp_up"] = {
-            w: min(daily_cap, first + w - 1) for w in range(1, weeks) if first + w - 1 < daily_cap
-        }
+        program["ramp_up"] = {w: min(daily_cap, first + w - 1) for w in range(1, weeks) if first + w - 1 < daily_cap}
     program["crews"] = {name: _crew(draw, name) for name in crew_names}
     return program
 
@@ -256,9 +254,7 @@ def _participants(
     return {f"P{i:0{width}d}": _participant(draw, clinics, crews, dates) for i in range(1, count + 1)}
 
 
-def _participant(
-    draw: Draw, clinics: dict[str, Any], crews: dict[str, Any], dates: list[dt.date]
-) -> dict[str, Any]:
+def _participant(draw: Draw, clinics: dict[str, Any], crews: dict[str, Any], dates: list[dt.date]) -> dict[str, Any]:
     clinic_name = draw.pick(list(clinics))
     clinic = clinics[clinic_name]
     dose_form = "injection" if draw.chance(0.6) else "tablet"

@@ -6,6 +6,7 @@ stays well under a minute on two cores.
 
 import contextlib
 import csv
+import fcntl
 import json
 import os
 import signal
@@ -19,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from workwindow.batch.records import ErrorRecord, write_error
+from workwindow.batch.run import LOCK_NAME
 from workwindow.batch.summary import COLUMNS
 from workwindow.cli import EXIT_BATCH_NOT_RUN, main
 from workwindow.errors import InputError
@@ -131,7 +133,8 @@ def test_a_killed_batch_resumes_with_every_result_once_and_none_redone(tmp_path)
     assert resumed.exit_code == 0, resumed.output
     assert f"{10 - len(survivors)} run now, {len(survivors)} reused" in resumed.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted([f"week{i:02d}.json" for i in range(10)] + ["summary.csv", "summary.parquet"])
+    expected = [f"week{i:02d}.json" for i in range(10)] + ["summary.csv", "summary.parquet", LOCK_NAME]
+    assert names == sorted(expected), "a partial, temporary or duplicate file is left"
     for path in out.glob("*.json"):
         Schedule.from_json(path.read_text())
     after = file_identities(out)
@@ -229,3 +232,14 @@ def test_a_batch_that_cannot_start_exits_with_100(tmp_path, args):
     assert result.exit_code == EXIT_BATCH_NOT_RUN, result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_second_batch_into_the_same_folder_is_refused_while_the_first_runs(tmp_path):
+    write_scenarios(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / LOCK_NAME).open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = batch(tmp_path / "in", "--out", out, *FAST)
+    assert result.exit_code == EXIT_BATCH_NOT_RUN
+    assert "another batch is writing there" in result.output

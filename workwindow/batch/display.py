@@ -107,7 +107,7 @@ def summary_table(report: BatchReport) -> Table:
 
 def closing_lines(report: BatchReport) -> list[str]:
     lines = [
-        f"{len(report.rows)} scenarios: {report.solved} run now, {report.reused} reused "
+        f"{len(report.rows)} scenarios: {report.run} run now, {report.reused} reused "
         f"from earlier runs; {report.failed} failed.",
         f"Summary: {report.csv_path} and {report.parquet_path}",
     ]

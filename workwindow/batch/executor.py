@@ -152,9 +152,7 @@ class DaskCluster(Executor):
     lost; a task that keeps killing workers comes back as a failure.
     """
 
-    def __init__(
-        self, address: str, jobs: int | None = None, connect_timeout: float = CONNECT_TIMEOUT_SECONDS
-    ):
+    def __init__(self, address: str, jobs: int | None = None, connect_timeout: float = CONNECT_TIMEOUT_SECONDS):
         try:
             import distributed
         except ImportError:

@@ -8,13 +8,15 @@ writing one removes the other first, so a crash in between leaves neither,
 and the re-run simply solves that scenario again.
 """
 
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from workwindow.batch.inputs import ERROR_SUFFIX, RESULT_SUFFIX
+from workwindow.batch.inputs import ERROR_SUFFIX, RESULT_SUFFIX, BatchError
 from workwindow.files import remove_if_present, write_text_atomically
 from workwindow.models.schedule import InputStamp, Schedule
 
@@ -58,11 +60,22 @@ def read_record(out: Path, name: str) -> Record | None:
 
 
 def write_result(out: Path, name: str, schedule: Schedule) -> None:
-    remove_if_present(out / (name + ERROR_SUFFIX))
-    write_text_atomically(out / (name + RESULT_SUFFIX), schedule.to_json())
+    with writing(out):
+        remove_if_present(out / (name + ERROR_SUFFIX))
+        write_text_atomically(out / (name + RESULT_SUFFIX), schedule.to_json())
 
 
 def write_error(out: Path, name: str, record: ErrorRecord) -> None:
-    remove_if_present(out / (name + RESULT_SUFFIX))
     text = json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
-    write_text_atomically(out / (name + ERROR_SUFFIX), text)
+    with writing(out):
+        remove_if_present(out / (name + RESULT_SUFFIX))
+        write_text_atomically(out / (name + ERROR_SUFFIX), text)
+
+
+@contextlib.contextmanager
+def writing(out: Path) -> Iterator[None]:
+    """A full disk or lost permission stops the batch with a message, not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        raise BatchError(f"--out {out}: cannot write there ({exc.strerror or exc})") from None

@@ -6,6 +6,8 @@ as they arrive, each atomically, so stopping the batch at any moment (Ctrl-C,
 a killed process, a lost worker) loses at most the scenarios in flight.
 """
 
+import contextlib
+import fcntl
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +32,8 @@ from workwindow.files import remove_leftover_temporaries
 from workwindow.models.loading import read_bytes
 from workwindow.models.schedule import InputStamp
 
+LOCK_NAME = ".workwindow-batch.lock"
+
 
 class Listener(Protocol):
     """What a batch reports while it runs (the CLI draws a progress bar from it)."""
@@ -51,7 +55,9 @@ class Quiet:
 class BatchReport:
     rows: list[Row]
     reused: int
-    solved: int
+    """Rows whose record was already current."""
+    run: int
+    """Rows made by this run."""
     csv_path: Path
     parquet_path: Path
 
@@ -85,52 +91,60 @@ def run_batch(
     """
     listener = listener or Quiet()
     inputs = discover(arguments)
-    _prepare(out)
-    rows: dict[str, Row] = {}
-    pending: list[_Pending] = []
-    for item in inputs:
-        outcome = _reuse_or_read(item, out, settings)
-        if isinstance(outcome, _Pending):
-            pending.append(outcome)
+    with _output_folder(out):
+        rows: dict[str, Row] = {}
+        pending: list[_Pending] = []
+        reused = 0
+        for item in inputs:
+            outcome = _reuse_or_read(item, out, settings)
+            if isinstance(outcome, _Pending):
+                pending.append(outcome)
+                continue
+            rows[item.name], was_current = outcome
+            reused += was_current
+        if pending:
+            with open_executor(cluster, jobs) as executor:
+                listener.started(len(inputs), len(pending), executor.description)
+                for item, row in _solve_all(executor, pending, out, settings):
+                    rows[item.name] = row
+                    listener.finished(row)
         else:
-            rows[item.name] = outcome
-    reused = len(rows)
-    if pending:
-        with open_executor(cluster, jobs) as executor:
-            listener.started(len(inputs), len(pending), executor.description)
-            for item, row in _solve_all(executor, pending, out, settings):
-                rows[item.name] = row
-                listener.finished(row)
-    else:
-        listener.started(len(inputs), 0, "nothing to solve")
-    ordered = [rows[item.name] for item in inputs]
-    csv_path, parquet_path = write_summary(out, ordered)
-    return BatchReport(ordered, reused, len(pending), csv_path, parquet_path)
+            listener.started(len(inputs), 0, "nothing to solve")
+        ordered = [rows[item.name] for item in inputs]
+        csv_path, parquet_path = write_summary(out, ordered)
+    return BatchReport(ordered, reused, len(ordered) - reused, csv_path, parquet_path)
 
 
-def _prepare(out: Path) -> None:
+@contextlib.contextmanager
+def _output_folder(out: Path) -> Iterator[None]:
+    """Create `out` and hold its lock: two batches writing one folder would delete each other's files."""
     if out.exists() and not out.is_dir():
         raise BatchError(f"--out {out}: exists and is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
+        lock = (out / LOCK_NAME).open("a")
     except OSError as exc:
         raise BatchError(f"--out {out}: cannot be created ({exc.strerror or exc})") from None
-    remove_leftover_temporaries(out)
+    with lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BatchError(f"--out {out}: another batch is writing there; wait for it to finish") from None
+        remove_leftover_temporaries(out)
+        yield
 
 
-def _reuse_or_read(item: ScenarioInput, out: Path, settings: SolveSettings) -> Row | _Pending:
-    """The row of a current record, an error row for an unreadable file, or work to do."""
+def _reuse_or_read(item: ScenarioInput, out: Path, settings: SolveSettings) -> tuple[Row, bool] | _Pending:
+    """Work to do, or a row: (that of a current record, True) or (an unreadable file's error, False)."""
     try:
         data = read_bytes(item.path)
     except InputError as exc:
         stamp = InputStamp(source=str(item.path), sha256="", settings=settings.as_dict())
-        return _record_error(out, item, stamp, "failure", exc.paragraph())
-    stamp = InputStamp(
-        source=str(item.path), sha256=hashlib.sha256(data).hexdigest(), settings=settings.as_dict()
-    )
+        return _record_error(out, item, stamp, "failure", exc.paragraph()), False
+    stamp = InputStamp(source=str(item.path), sha256=hashlib.sha256(data).hexdigest(), settings=settings.as_dict())
     record = read_record(out, item.name)
-    if is_current(record, stamp.sha256, stamp.settings):
-        return _row_of(item, record)
+    if record is not None and is_current(record, stamp.sha256, stamp.settings):
+        return _row_of(item, record), True
     return _Pending(item, data, stamp)
 
 

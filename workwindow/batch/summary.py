@@ -10,7 +10,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from workwindow.batch.records import ErrorRecord
+from workwindow.batch.records import ErrorRecord, writing
 from workwindow.files import write_atomically, write_text_atomically
 from workwindow.models import OBJECTIVES, Schedule
 from workwindow.models.schedule import Kpis
@@ -35,19 +35,18 @@ def result_row(name: str, schedule: Schedule) -> Row:
 
 
 def error_row(name: str, record: ErrorRecord) -> Row:
-    return _row(
-        name=name, source=record.source, status="error", message=record.message, seconds=record.input.seconds
-    )
+    return _row(name=name, source=record.source, status="error", message=record.message, seconds=record.input.seconds)
 
 
 def write_summary(out: Path, rows: list[Row]) -> tuple[Path, Path]:
     csv_path, parquet_path = out / "summary.csv", out / "summary.parquet"
-    write_text_atomically(csv_path, _csv_text(rows))
     import pyarrow as pa  # here, not at the top: it would double the start-up time of every command
     import pyarrow.parquet as pq
 
     table = pa.Table.from_pylist(rows, schema=_schema(pa))
-    write_atomically(parquet_path, lambda temporary: pq.write_table(table, temporary))
+    with writing(out):
+        write_text_atomically(csv_path, _csv_text(rows))
+        write_atomically(parquet_path, lambda temporary: pq.write_table(table, temporary))
     return csv_path, parquet_path
 
 
