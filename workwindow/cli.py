@@ -8,13 +8,19 @@ violations, 0: done).
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
-from workwindow import __version__
+from workwindow import __version__, solver
+from workwindow.console import new_console, print_schedule, print_summary
+from workwindow.diagnostics import summarize
 from workwindow.errors import InputError, WorkwindowError
+from workwindow.files import write_atomically
+from workwindow.models import load_scenario, scenario_json_schema
 
+EXIT_NO_SCHEDULE = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -39,3 +45,51 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.version_option(__version__, prog_name="workwindow")
 def main() -> None:
     """Plan paid day work (I jobb) around supervised morning doses (HABiO)."""
+
+
+def scenario_argument(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))(command)
+
+
+def solver_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--time-limit, --workers, --seed: the same for every command that solves."""
+    options = [
+        click.option("--time-limit", default=60.0, show_default=True, help="Seconds for the whole solve."),
+        click.option("--workers", default=2, show_default=True, help="CP-SAT search workers."),
+        click.option("--seed", default=0, show_default=True, help="CP-SAT random seed."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@main.command()
+@scenario_argument
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the schedule JSON.")
+@solver_options
+@reports_errors
+def solve(scenario: Path, output: Path | None, time_limit: float, workers: int, seed: int) -> None:
+    """Find the best schedule for SCENARIO and print it week by week."""
+    loaded = load_scenario(scenario)
+    schedule = solver.solve(loaded, time_limit=time_limit, workers=workers, seed=seed)
+    print_schedule(new_console(), loaded, schedule)
+    if output is not None:
+        write_atomically(output, schedule.to_json(), inputs=(scenario,))
+        click.echo(f"schedule written to {output}")
+    if schedule.status in ("infeasible", "unknown"):
+        sys.exit(EXIT_NO_SCHEDULE)
+
+
+@main.command()
+@scenario_argument
+@reports_errors
+def check(scenario: Path) -> None:
+    """Validate SCENARIO and summarise it, with warnings about what will surprise."""
+    loaded = load_scenario(scenario)
+    print_summary(new_console(), loaded, summarize(loaded))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of scenario files, for editors (yaml-language-server)."""
+    click.echo(scenario_json_schema())
