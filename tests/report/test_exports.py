@@ -131,3 +131,20 @@ def test_calendar_times_keep_the_oslo_wall_clock_after_summer_time_starts(small_
     first = min(e.decoded("dtstart") for e in p01.walk("VEVENT"))
     assert first.strftime("%Y-%m-%d %H:%M %z") == "2024-04-01 09:15 +0200"
     assert "DTSTART;TZID=Europe/Oslo:20240401T091500" in files["participant-P01.ics"].decode()
+
+
+def test_exports_of_an_empty_schedule_hold_headers_and_no_calendars(small_plan):
+    empty = type(small_plan)(
+        small_plan.scenario, small_plan.schedule.model_copy(update={"assignments": [], "groups": []})
+    )
+
+    assert assignments_csv(empty) == ",".join(COLUMNS) + "\n"
+    sheet = load_workbook(io.BytesIO(workbook_bytes(empty)))["Week 1"]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, max_row=6, values_only=True)] == [
+        "P01",
+        "P02",
+        "P03",
+        "P04",
+        "P05",
+    ]
+    assert calendars(empty) == {}

@@ -84,3 +84,30 @@ def test_comparison_shows_each_labelled_schedule_with_its_own_anchors(small_plan
     status_row = next(tr for tr in compare.find_all("tr") if tr.find_all("th")[0].text == "status")
     assert [td.text for td in status_row.find_all("td")] == ["optimal", "feasible"]
     assert [len(s.find_all("td", "work")) for s in sections] == [8, 3]
+
+
+def test_a_schedule_with_nobody_at_work_still_reports_every_part(small_plan, parse):
+    empty = small_plan.schedule.model_copy(
+        update={
+            "assignments": [],
+            "groups": [],
+            "kpis": small_plan.schedule.kpis.model_copy(
+                update={"participants_served": 0, "days_worked": 0, "mean_late_start_offset": None}
+            ),
+        }
+    )
+
+    dom = parse(render_report(small_plan.scenario, empty))
+
+    assert not dom.find_all("svg", "timeline")
+    assert [f.find("p").text for f in dom.find_all("figure", "day")] == ["Nobody works this day."] * 4
+    assert "no late groups" in dom.find("table", "kpis").text
+    assert dom.find("table", "crews").text.count("nobody planned") == 4
+    assert len(dom.find("table", "people").find_all("td", "none")) == 3
+
+
+def test_crew_grid_shows_how_full_each_group_is(small_plan, parse):
+    dom = parse(render_report(small_plan.scenario, small_plan.schedule))
+
+    late_monday = dom.find("table", "crews").find_all("div", "late")[0]
+    assert "Late 09:15–12:00 (2 of 6)" in late_monday.text

@@ -278,10 +278,13 @@ def _crew_cell(plan: Plan, crew: str, date: dt.date) -> Html:
     groups = plan.groups_of(crew, date)
     if not groups:
         return el("td", "nobody planned", class_="muted")
-    return el("td", *[_group_block(g) for g in groups], data_date=date.isoformat())
+    crew_facts = plan.scenario.program.crews[crew]
+    capacity = {"late": crew_facts.late_capacity, "ordinary": crew_facts.ordinary_capacity}
+    return el("td", *[_group_block(g, capacity[g.group]) for g in groups], data_date=date.isoformat())
 
 
-def _group_block(group: GroupRun) -> Html:
+def _group_block(group: GroupRun, capacity: int | None) -> Html:
+    size = len(group.participants)
     if group.group == "late":
         staff = "supervisor " + ", ".join(group.staff) if group.staff else "no supervisor needed"
     else:
@@ -291,7 +294,7 @@ def _group_block(group: GroupRun) -> Html:
         el(
             "div",
             f"{group.group.capitalize()} {format_time(group.start)}–{format_time(group.end)} ",
-            el("span", f"({len(group.participants)})", class_="muted"),
+            el("span", f"({size} of {capacity})" if capacity is not None else f"({size})", class_="muted"),
             class_="when",
         ),
         el("div", *[el("span", pid, class_="pid") for pid in group.participants]),
