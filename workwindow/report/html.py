@@ -45,7 +45,9 @@ def render_comparison(title: str, labelled: Labelled) -> str:
         schedule_section(scenario, schedule, label=label, anchor=f"s{i + 1}")
         for i, (label, (scenario, schedule)) in enumerate(labelled.items())
     ]
-    overview = el("section", el("h2", "Side by side"), comparison_table(labelled), class_="comparison")
+    overview = el(
+        "section", el("h1", title), el("h2", "Side by side"), comparison_table(labelled), class_="comparison"
+    )
     return page(title, overview, *sections)
 
 
@@ -82,24 +84,21 @@ def schedule_section(
 
 def comparison_table(labelled: Labelled) -> Html:
     rows = [
-        ("status", lambda _sc, s: s.status),
-        ("participants served", lambda _sc, s: s.kpis.participants_served),
-        ("days worked", lambda _sc, s: s.kpis.days_worked),
-        ("shortfall (days)", lambda _sc, s: s.kpis.shortfall),
-        ("mean late start offset (min)", lambda _sc, s: _offset(s.kpis.mean_late_start_offset)),
-        ("station peak", lambda _sc, s: s.kpis.station_peak),
-        ("participant-days without work", lambda _sc, s: len(s.unassigned)),
-        *[
-            (f"objective: {name}", lambda _sc, s, name=name: s.objectives.get(name, "–"))
-            for name in OBJECTIVES
-        ],
+        ("status", lambda s: s.status),
+        ("participants served", lambda s: s.kpis.participants_served),
+        ("days worked", lambda s: s.kpis.days_worked),
+        ("shortfall (days)", lambda s: s.kpis.shortfall),
+        ("mean late start offset", lambda s: _offset(s.kpis.mean_late_start_offset)),
+        ("station peak", lambda s: s.kpis.station_peak),
+        ("participant-days without work", lambda s: len(s.unassigned)),
+        *[(f"objective: {name}", lambda s, name=name: s.objectives.get(name, "–")) for name in OBJECTIVES],
     ]
     head = el("tr", el("th", ""), *[el("th", label, class_="num") for label in labelled])
     body = [
         el(
             "tr",
             el("th", name),
-            *[el("td", value(sc, s), class_="num") for sc, s in labelled.values()],
+            *[el("td", value(schedule), class_="num") for _, schedule in labelled.values()],
         )
         for name, value in rows
     ]
@@ -186,7 +185,7 @@ def without_work_part(plan: Plan, anchor: str) -> Html:
             class_="meta",
         ),
         _reason_table(plan),
-        el("h3", "Nobody worked a day"),
+        el("h3", "Participants without a single work day"),
         el("p", join(el("span", pid, class_="pid") for pid in idle) if idle else "Everyone worked."),
         el(
             "details",
