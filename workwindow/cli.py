@@ -58,9 +58,7 @@ _scenario_option = click.option(
 @main.command()
 @_schedule_argument
 @_scenario_option
-@click.option(
-    "-o", "--output", required=True, type=click.Path(path_type=Path), help="The HTML file to write."
-)
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The HTML file to write.")
 @reports_errors
 def report(schedule_file: Path, scenario_file: Path, output: Path) -> None:
     """Write a self-contained HTML report of a schedule (opens offline, prints landscape)."""

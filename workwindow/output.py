@@ -32,6 +32,7 @@ def write_bytes(output: Path, data: bytes, inputs: Iterable[Path]) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, _mode_for(output))
         os.replace(temporary, output)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
@@ -47,6 +48,15 @@ def prepare_directory(folder: Path, inputs: Iterable[Path]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot be created ({exc.strerror or exc})") from None
+
+
+def _mode_for(output: Path) -> int:
+    """mkstemp makes private files; an output gets the mode a plain open() would give it."""
+    if output.exists():
+        return output.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -28,9 +28,9 @@ def test_report_in_chromium_shows_grid_timelines_figures_and_reasons(small_plan,
     assert "supervisor kari" in late_monday.text
 
     worked = dom.find("table", "people").find_all("td", "work")
-    assert sorted(
-        (td.attrs["data-date"], td.attrs["data-crew"], td.attrs["data-group"]) for td in worked
-    ) == sorted((a.date.isoformat(), a.crew, a.group) for a in schedule.assignments)
+    assert sorted((td.attrs["data-date"], td.attrs["data-crew"], td.attrs["data-group"]) for td in worked) == sorted(
+        (a.date.isoformat(), a.crew, a.group) for a in schedule.assignments
+    )
     assert "gaterydding late 09:15" in worked[0].text
 
     without = dom.find("table", "people").find_all("td", "none")
@@ -49,10 +49,7 @@ def test_report_in_chromium_shows_grid_timelines_figures_and_reasons(small_plan,
     assert all(svg.find_all("rect", "stage-work") for svg in timelines)
     assert len(dom.find_all("polygon", "stage-payout")) == len(schedule.assignments)
 
-    kpis = {
-        tr.find_all("td")[0].text: tr.find_all("td")[1].text
-        for tr in dom.find("table", "kpis").find_all("tr")[1:]
-    }
+    kpis = {tr.find_all("td")[0].text: tr.find_all("td")[1].text for tr in dom.find("table", "kpis").find_all("tr")[1:]}
     assert kpis["participants served"] == "4 of 5"
     assert kpis["days worked"] == "8"
     assert kpis["mean late start offset"] == "8.3 min"

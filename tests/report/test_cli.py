@@ -1,5 +1,7 @@
 import csv
 import io
+import os
+import stat
 
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -76,9 +78,7 @@ def test_export_csv_and_xlsx_write_their_files(small_paths, tmp_path):
     scenario, schedule = small_paths
 
     csv_result = _run("export", schedule, "--scenario", scenario, "--format", "csv", "-o", tmp_path / "a.csv")
-    xlsx_result = _run(
-        "export", schedule, "--scenario", scenario, "--format", "xlsx", "-o", tmp_path / "a.xlsx"
-    )
+    xlsx_result = _run("export", schedule, "--scenario", scenario, "--format", "xlsx", "-o", tmp_path / "a.xlsx")
 
     assert (csv_result.exit_code, xlsx_result.exit_code) == (0, 0)
     rows = list(csv.DictReader(io.StringIO((tmp_path / "a.csv").read_text(encoding="utf-8"))))
@@ -117,3 +117,16 @@ def test_export_into_a_missing_directory_says_it_cannot_write(small_paths, tmp_p
 
     assert result.exit_code == 2
     assert result.output == f"Error: {target}: cannot be written (No such file or directory)\n"
+
+
+def test_written_files_are_readable_like_any_file_the_user_makes(small_paths, tmp_path):
+    scenario, schedule = small_paths
+    out = tmp_path / "report.html"
+    previous = os.umask(0o022)
+    try:
+        result = _run("report", schedule, "--scenario", scenario, "-o", out)
+    finally:
+        os.umask(previous)
+
+    assert result.exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644

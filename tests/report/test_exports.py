@@ -118,9 +118,7 @@ def test_calendar_times_keep_the_oslo_wall_clock_after_summer_time_starts(small_
     scenario = small_plan.scenario.model_copy(update={"start": small_plan.scenario.start + later})
     schedule = small_plan.schedule.model_copy(
         update={
-            "assignments": [
-                a.model_copy(update={"date": a.date + later}) for a in small_plan.schedule.assignments
-            ],
+            "assignments": [a.model_copy(update={"date": a.date + later}) for a in small_plan.schedule.assignments],
             "groups": [g.model_copy(update={"date": g.date + later}) for g in small_plan.schedule.groups],
         }
     )

@@ -27,20 +27,15 @@ def test_element_builder_escapes_text_and_attribute_values():
     built = el("td", '<script>"x"</script>', title='a"><b', data_participant="P01", class_="c")
 
     assert built == (
-        '<td title="a&quot;&gt;&lt;b" data-participant="P01" class="c">'
-        "&lt;script&gt;&quot;x&quot;&lt;/script&gt;</td>"
+        '<td title="a&quot;&gt;&lt;b" data-participant="P01" class="c">&lt;script&gt;&quot;x&quot;&lt;/script&gt;</td>'
     )
     assert el("p", el("b", "<i>")) == "<p><b>&lt;i&gt;</b></p>"
 
 
 def test_timeline_follows_the_participants_day_from_dose_to_afternoon_dose(small_plan):
-    monday_p01 = next(
-        a for a in small_plan.schedule.assignments if a.participant == "P01" and a.date.day == 11
-    )
+    monday_p01 = next(a for a in small_plan.schedule.assignments if a.participant == "P01" and a.date.day == 11)
 
-    drawn = [
-        (s.stage, format_time(s.start), format_time(s.end)) for s in segments(small_plan.scenario, monday_p01)
-    ]
+    drawn = [(s.stage, format_time(s.start), format_time(s.end)) for s in segments(small_plan.scenario, monday_p01)]
 
     # dose 08:10 + 10 min at the booth + 30 min observation + 25 min travel = ready 09:15
     assert drawn == [
@@ -55,9 +50,7 @@ def test_timeline_follows_the_participants_day_from_dose_to_afternoon_dose(small
 
 
 def test_timeline_shows_the_wait_between_ready_and_start(small_plan):
-    tuesday_p04 = next(
-        a for a in small_plan.schedule.assignments if a.participant == "P04" and a.date.day == 12
-    )
+    tuesday_p04 = next(a for a in small_plan.schedule.assignments if a.participant == "P04" and a.date.day == 12)
 
     waits = [s for s in segments(small_plan.scenario, tuesday_p04) if s.stage == "wait"]
 

@@ -20,10 +20,7 @@ def test_missing_schedule_file_is_named(tmp_path):
     with pytest.raises(InputError) as caught:
         read_schedule(tmp_path / "nowhere.json")
 
-    assert (
-        caught.value.paragraph()
-        == f"{tmp_path / 'nowhere.json'}: cannot be read (No such file or directory)."
-    )
+    assert caught.value.paragraph() == f"{tmp_path / 'nowhere.json'}: cannot be read (No such file or directory)."
 
 
 def test_broken_json_gives_its_line(tmp_path):

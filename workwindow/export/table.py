@@ -30,9 +30,7 @@ def assignments_csv(plan: Plan) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    ordered = sorted(
-        plan.schedule.assignments, key=lambda a: (a.date, a.crew, GROUP_ORDER[a.group], a.participant)
-    )
+    ordered = sorted(plan.schedule.assignments, key=lambda a: (a.date, a.crew, GROUP_ORDER[a.group], a.participant))
     for a in ordered:
         writer.writerow(
             (

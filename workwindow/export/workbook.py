@@ -37,8 +37,7 @@ def _week_sheet(sheet: Worksheet, plan: Plan, week: Week) -> None:
     sheet.append(header)
     for pid in plan.scenario.participants:
         labels = [
-            work_label(plan.assignment_at[(pid, d)]) if (pid, d) in plan.assignment_at else ""
-            for d in week.dates
+            work_label(plan.assignment_at[(pid, d)]) if (pid, d) in plan.assignment_at else "" for d in week.dates
         ]
         sheet.append([pid, *labels, sum(1 for label in labels if label)])
     sheet.append([])

@@ -45,9 +45,7 @@ def render_comparison(title: str, labelled: Labelled) -> str:
         schedule_section(scenario, schedule, label=label, anchor=f"s{i + 1}")
         for i, (label, (scenario, schedule)) in enumerate(labelled.items())
     ]
-    overview = el(
-        "section", el("h1", title), el("h2", "Side by side"), comparison_table(labelled), class_="comparison"
-    )
+    overview = el("section", el("h1", title), el("h2", "Side by side"), comparison_table(labelled), class_="comparison")
     return page(title, overview, *sections)
 
 
@@ -62,9 +60,7 @@ def page(title: str, *sections: Html) -> str:
     return "<!DOCTYPE html>\n" + el("html", head, el("body", *sections), lang="en") + "\n"
 
 
-def schedule_section(
-    scenario: Scenario, schedule: Schedule, *, label: str | None = None, anchor: str = "s"
-) -> Html:
+def schedule_section(scenario: Scenario, schedule: Schedule, *, label: str | None = None, anchor: str = "s") -> Html:
     plan = Plan(scenario, schedule)
     weeks = plan.weeks
     heading = f"{label}: {scenario.name}" if label else scenario.name

@@ -86,8 +86,7 @@ def day_timeline(scenario: Scenario, date: dt.date, assignments: list[Assignment
 
 def legend() -> Html:
     items = [
-        el("span", el("i", style=f"background:{colour}"), label, class_="key")
-        for colour, label in STAGES.values()
+        el("span", el("i", style=f"background:{colour}"), label, class_="key") for colour, label in STAGES.values()
     ]
     return el("p", *items, class_="legend")
 
@@ -150,9 +149,7 @@ def _reference_lines(scenario: Scenario, axis: _Axis, height: int) -> Html:
                 stroke_dasharray="4 3",
             )
         )
-        drawn.append(
-            el("text", label, x=x, y=AXIS_HEIGHT - 14, font_size=10, fill="#c0392b", text_anchor="middle")
-        )
+        drawn.append(el("text", label, x=x, y=AXIS_HEIGHT - 14, font_size=10, fill="#c0392b", text_anchor="middle"))
     return join(drawn)
 
 
@@ -216,9 +213,7 @@ def _work_times(a: Assignment, axis: _Axis, baseline: float) -> Html:
 def _payout_mark(a: Assignment, axis: _Axis, top: float) -> Html:
     x, size = axis.x(a.end), BAR_HEIGHT / 2
     cy = top + size
-    points = (
-        f"{x:.1f},{cy - size:.1f} {x + size:.1f},{cy:.1f} {x:.1f},{cy + size:.1f} {x - size:.1f},{cy:.1f}"
-    )
+    points = f"{x:.1f},{cy - size:.1f} {x + size:.1f},{cy:.1f} {x:.1f},{cy + size:.1f} {x - size:.1f},{cy:.1f}"
     return el(
         "polygon",
         el("title", f"{a.participant} payout {format_time(a.end)}"),
