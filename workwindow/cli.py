@@ -17,8 +17,11 @@ from workwindow import __version__, solver
 from workwindow.console import new_console, print_schedule, print_summary
 from workwindow.diagnostics import summarize
 from workwindow.errors import InputError, WorkwindowError
-from workwindow.files import write_atomically
+from workwindow.export import FORMATS, Format
+from workwindow.export import export as export_schedule
 from workwindow.models import load_scenario, scenario_json_schema
+from workwindow.output import write_text
+from workwindow.report import write_report
 
 EXIT_NO_SCHEDULE = 1
 EXIT_BAD_INPUT = 2
@@ -74,7 +77,7 @@ def solve(scenario: Path, output: Path | None, time_limit: float, workers: int, 
     schedule = solver.solve(loaded, time_limit=time_limit, workers=workers, seed=seed)
     print_schedule(new_console(), loaded, schedule)
     if output is not None:
-        write_atomically(output, schedule.to_json(), inputs=(scenario,))
+        write_text(output, schedule.to_json(), inputs=(scenario,))
         click.echo(f"schedule written to {output}")
     if schedule.status in ("infeasible", "unknown"):
         sys.exit(EXIT_NO_SCHEDULE)
@@ -93,3 +96,45 @@ def check(scenario: Path) -> None:
 def schema() -> None:
     """Print the JSON Schema of scenario files, for editors (yaml-language-server)."""
     click.echo(scenario_json_schema())
+
+
+_schedule_argument = click.argument("schedule_file", metavar="SCHEDULE", type=click.Path(path_type=Path))
+_scenario_option = click.option(
+    "--scenario",
+    "scenario_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The scenario the schedule was solved for (crews' sites, staff, weeks).",
+)
+
+
+@main.command()
+@_schedule_argument
+@_scenario_option
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The HTML file to write.")
+@reports_errors
+def report(schedule_file: Path, scenario_file: Path, output: Path) -> None:
+    """Write a self-contained HTML report of a schedule (opens offline, prints landscape)."""
+    write_report(scenario_file, schedule_file, output)
+    click.echo(f"Wrote {output}")
+
+
+@main.command()
+@_schedule_argument
+@_scenario_option
+@click.option("--format", "fmt", required=True, type=click.Choice(FORMATS), help="What to write.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The file to write; for ics a directory that gets one .ics per person.",
+)
+@reports_errors
+def export(schedule_file: Path, scenario_file: Path, fmt: Format, output: Path) -> None:
+    """Export a schedule as CSV, a printable Excel workbook, or calendars (.ics) per person."""
+    written = export_schedule(scenario_file, schedule_file, fmt, output)
+    if fmt == "ics":
+        click.echo(f"Wrote {len(written)} calendars to {output}")
+    else:
+        click.echo(f"Wrote {output}")

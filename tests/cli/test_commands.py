@@ -27,7 +27,7 @@ def test_solve_refuses_to_write_the_schedule_over_the_scenario(tmp_path):
     scenario = tmp_path / "pilot.yaml"
     scenario.write_text(PILOT.read_text())
     result = CliRunner().invoke(main, ["solve", str(scenario), "-o", str(scenario)])
-    assert result.exit_code == 2 and "input of this command" in result.stderr
+    assert result.exit_code == 2 and "refusing to write the output over the input" in result.stderr
     assert scenario.read_text() == PILOT.read_text()
 
 
