@@ -6,7 +6,10 @@ scenario) on each executor, into fresh folders. Wall time is end to end, as a
 user sees it: starting the workers, reading, solving, writing every result
 and the summary. On a shared machine the numbers move with the neighbours'
 load, so with --rounds above 1 the executors take turns (ABBA...) and the
-table keeps each one's fastest round.
+table keeps each one's fastest round. "workers busy" is the time spent
+inside tasks over jobs × wall time; what is left ("idle s") is the executor's
+own cost: starting workers, sending tasks, writing results. It holds still
+when neighbours slow the solves down, unlike wall time.
 
     python benchmarks/batch_throughput.py [--count 200] [--participants 25] [--jobs N] [--rounds 1]
 """
@@ -38,7 +41,7 @@ def main() -> None:
                 out = Path(folder) / f"{name.split()[0]}-{round_number}"
                 runs[name].append(_timed(inputs, out, EXECUTORS[name], options.jobs))
     best = {name: min(results, key=lambda run: run["wall"]) for name, results in runs.items()}
-    Console().print(_table(best, options))
+    Console(width=120).print(_table(best, options))
 
 
 def _options() -> argparse.Namespace:
@@ -71,7 +74,8 @@ def _table(runs: dict[str, dict], options: argparse.Namespace) -> Table:
         title=f"{options.count} scenarios of {options.participants} participants × 1 week, "
         f"{options.jobs} jobs, 1 CP-SAT worker each{rounds}"
     )
-    for heading in ("executor", "wall s", "scenarios/s", "sum of task s", "overhead vs local"):
+    headings = ("executor", "wall s", "scenarios/s", "sum of task s", "workers busy", "idle s", "wall vs local")
+    for heading in headings:
         table.add_column(heading, justify="left" if heading == "executor" else "right")
     local_wall = runs["local processes"]["wall"]
     for name, run in runs.items():
@@ -80,6 +84,8 @@ def _table(runs: dict[str, dict], options: argparse.Namespace) -> Table:
             f"{run['wall']:.1f}",
             f"{run['count'] / run['wall']:.2f}",
             f"{run['solve']:.1f}",
+            f"{run['solve'] / (options.jobs * run['wall']):.0%}",
+            f"{options.jobs * run['wall'] - run['solve']:.1f}",
             "–" if name == "local processes" else f"{run['wall'] / local_wall - 1:+.0%}",
         )
     return table
