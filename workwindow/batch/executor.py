@@ -9,6 +9,10 @@ a window of tasks in flight, so a long list is read as it is consumed.
 A task that raises comes back as a `Finished` with the error; the caller
 decides what a failure means. Dask is imported only when a cluster is asked
 for, so the local path starts fast and needs no Dask at all.
+
+Local workers are started with "spawn" (forking a process that runs threads,
+such as rich's progress bar, is unsafe), so a script that runs tasks needs
+the usual `if __name__ == "__main__":` guard.
 """
 
 import contextlib
