@@ -268,6 +268,31 @@ def test_coming_back_after_the_afternoon_dose_closes_is_reported():
     assert "by 12:20 (window closes 12:30 − 10 dose minutes)" in violations[0].message
 
 
+def test_an_ordinary_group_too_short_for_the_minimum_work_is_reported():
+    scenario = small_scenario_with(
+        lambda data: data["program"].update(min_work_minutes=185, latest_start="09:00", payout="12:05")
+    )
+    plan = small_plan()
+    for g in plan["groups"]:
+        g["end"] = "12:05"
+    for a in plan["assignments"]:
+        a["end"] = "12:05"
+    violations = verify(scenario, as_schedule(plan))
+    messages = {v.message for v in violations if v.kind == "start"}
+    assert (
+        "The ordinary group of verksted on 2024-03-13 runs 09:00–12:05, only 185 minutes, "
+        "less than min_work_minutes 185."
+    ) not in messages
+    scenario = small_scenario_with(
+        lambda data: data["program"].update(min_work_minutes=181, latest_start="09:00")
+    )
+    violations = verify(scenario, as_schedule(small_plan()))
+    assert (
+        "The ordinary group of verksted on 2024-03-13 runs 09:00–12:00, only 180 minutes, "
+        "less than min_work_minutes 181."
+    ) in {v.message for v in violations if v.kind == "start"}
+
+
 def test_a_station_profile_with_no_station_at_a_dose_is_reported():
     scenario = small_scenario_with(
         lambda data: data["clinics"]["habio"].update(

@@ -31,6 +31,12 @@ def _start(scenario: Scenario, key: GroupKey, start: int) -> Iterator[Violation]
                 f"{name} starts {hm(start)}, but ordinary groups start at the ordinary start "
                 f"{hm(program.ordinary_start)}.",
             )
+        elif program.payout - start < program.min_work_minutes:
+            yield Violation(
+                "start",
+                f"{name} runs {hm(start)}–{hm(program.payout)}, only {program.payout - start} minutes, "
+                f"less than min_work_minutes {program.min_work_minutes}.",
+            )
         return
     if start % scenario.time_step:
         yield Violation(
