@@ -148,9 +148,7 @@ class Scenario(_Frozen):
         crews = program.get("crews") if isinstance(program, dict) else None
         all_crews = list(crews) if isinstance(crews, dict) else None
         data = dict(data)
-        data["participants"] = _with_defaults(
-            data.get("participants"), {"clinic": only_clinic, "crews": all_crews}
-        )
+        data["participants"] = _with_defaults(data.get("participants"), {"clinic": only_clinic, "crews": all_crews})
         data["staff"] = _with_defaults(data.get("staff"), {"crews": all_crews})
         return data
 
@@ -240,8 +238,7 @@ class Scenario(_Frozen):
     def _times_on_grid(self) -> Iterator[tuple[FieldPath, str]]:
         step = self.time_step
         timed: list[tuple[FieldPath, int]] = [
-            (("program", name), getattr(self.program, name))
-            for name in ("ordinary_start", "latest_start", "payout")
+            (("program", name), getattr(self.program, name)) for name in ("ordinary_start", "latest_start", "payout")
         ]
         for k, clinic in self.clinics.items():
             timed += [(("clinics", k, "morning", i), t) for i, t in enumerate(clinic.morning)]
@@ -327,9 +324,7 @@ def _with_defaults(entries: object, defaults: dict[str, object]) -> object:
     if not isinstance(entries, dict):
         return entries
     return {
-        key: {**{k: v for k, v in defaults.items() if v is not None}, **value}
-        if isinstance(value, dict)
-        else value
+        key: {**{k: v for k, v in defaults.items() if v is not None}, **value} if isinstance(value, dict) else value
         for key, value in entries.items()
     }
 

@@ -1,0 +1,5 @@
+"""The CP-SAT model of SPEC section 3 and its lexicographic solve."""
+
+from workwindow.solver.solve import solve
+
+__all__ = ["solve"]

@@ -1,0 +1,194 @@
+"""What can ever happen in a week, worked out before any solver variable exists.
+
+Each participant-day gets its *options* (crew, group) that some dose time can
+make ready for, and from which the participant is back for the afternoon
+dose; everything else is ruled out here, with the numbers kept for the
+explanation. This keeps the CP-SAT model small: variables exist only for
+options that can really be taken.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from workwindow.models import Scenario, format_time, weekday
+from workwindow.models.schedule import Group
+
+ParticipantDay = tuple[str, dt.date]
+CrewDay = tuple[str, dt.date]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One way a participant can work on a date: a crew and a group."""
+
+    participant: str
+    date: dt.date
+    crew: str
+    group: Group
+    offset: int
+    """Minutes from the start of the dose to ready at the site."""
+    deadline: int
+    """Latest dose start that still makes this group's latest possible start."""
+
+
+@dataclass(frozen=True)
+class StaticReason:
+    """Why a participant-day can never work, whatever the others do."""
+
+    reason: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Supervision:
+    """A supervisor who could lead a crew's late group on a date."""
+
+    staff: str
+    crew: str
+    date: dt.date
+    earliest_start: int
+    """The late group may start no earlier, so the supervisor has prep time."""
+
+
+@dataclass
+class WeekFacts:
+    week: int
+    dates: list[dt.date]
+    options: dict[ParticipantDay, list[Option]] = field(default_factory=dict)
+    dose_slots: dict[ParticipantDay, list[int]] = field(default_factory=dict)
+    start_slots: dict[CrewDay, list[int]] = field(default_factory=dict)
+    supervisions: list[Supervision] = field(default_factory=list)
+    static_reasons: dict[ParticipantDay, StaticReason] = field(default_factory=dict)
+
+    @property
+    def all_options(self) -> list[Option]:
+        return [o for opts in self.options.values() for o in opts]
+
+
+def week_facts(scenario: Scenario, week: int) -> WeekFacts:
+    first = scenario.start + dt.timedelta(days=7 * (week - 1))
+    facts = WeekFacts(week, [first + dt.timedelta(days=i) for i in range(7)])
+    for date in facts.dates:
+        for pid in scenario.participants:
+            _add_participant_day(scenario, facts, pid, date)
+    for crew_day in {(o.crew, o.date) for o in facts.all_options if o.group == "late"}:
+        facts.start_slots[crew_day] = late_start_slots(scenario)
+    facts.supervisions = _supervisions(scenario, facts)
+    return facts
+
+
+def late_start_slots(scenario: Scenario) -> list[int]:
+    program = scenario.program
+    return list(range(program.ordinary_start, program.effective_latest_start + 1, scenario.time_step))
+
+
+def earliest_dose(scenario: Scenario, pid: str) -> int:
+    fixed = scenario.participants[pid].morning_dose
+    return fixed if fixed is not None else scenario.clinic_of(pid).morning[0]
+
+
+def ready_offset(scenario: Scenario, pid: str, crew: str) -> int:
+    clinic = scenario.clinic_of(pid)
+    return clinic.dose_minutes + scenario.observation_of(pid) + scenario.travel(pid, crew)
+
+
+def back_in_time(scenario: Scenario, pid: str, crew: str) -> bool:
+    clinic = scenario.clinic_of(pid)
+    return scenario.program.payout + scenario.travel(pid, crew) <= clinic.afternoon[1] - clinic.dose_minutes
+
+
+def _add_participant_day(scenario: Scenario, facts: WeekFacts, pid: str, date: dt.date) -> None:
+    crews = scenario.eligible_crews(pid, date)
+    if not crews:
+        return
+    key = (pid, date)
+    reachable = [c for c in crews if _can_be_ready(scenario, pid, c)]
+    back = [c for c in reachable if back_in_time(scenario, pid, c)]
+    if not reachable:
+        facts.static_reasons[key] = StaticReason("not_ready", _not_ready_detail(scenario, pid, crews))
+        return
+    if not back:
+        facts.static_reasons[key] = StaticReason("afternoon", _afternoon_detail(scenario, pid, reachable))
+        return
+    options = [o for c in back for o in _crew_options(scenario, pid, date, c)]
+    facts.options[key] = options
+    facts.dose_slots[key] = _dose_slots(scenario, pid, max(o.deadline for o in options))
+
+
+def _crew_options(scenario: Scenario, pid: str, date: dt.date, crew: str) -> list[Option]:
+    program = scenario.program
+    offset = ready_offset(scenario, pid, crew)
+    first = earliest_dose(scenario, pid)
+    options = []
+    if program.payout - program.ordinary_start >= program.min_work_minutes:
+        deadline = program.ordinary_start - offset
+        if first <= deadline:
+            options.append(Option(pid, date, crew, "ordinary", offset, deadline))
+    deadline = program.effective_latest_start - offset
+    if program.effective_latest_start >= program.ordinary_start and first <= deadline:
+        options.append(Option(pid, date, crew, "late", offset, deadline))
+    return options
+
+
+def _can_be_ready(scenario: Scenario, pid: str, crew: str) -> bool:
+    program = scenario.program
+    latest = program.effective_latest_start
+    if latest < program.ordinary_start:
+        return False
+    return earliest_dose(scenario, pid) + ready_offset(scenario, pid, crew) <= latest
+
+
+def _dose_slots(scenario: Scenario, pid: str, deadline: int) -> list[int]:
+    fixed = scenario.participants[pid].morning_dose
+    if fixed is not None:
+        return [fixed]
+    first, last = scenario.clinic_of(pid).morning
+    return list(range(first, min(last, deadline) + 1, scenario.time_step))
+
+
+def _not_ready_detail(scenario: Scenario, pid: str, crews: list[str]) -> str:
+    crew = min(crews, key=lambda c: ready_offset(scenario, pid, c))
+    p = scenario.participants[pid]
+    clinic = scenario.clinic_of(pid)
+    first = earliest_dose(scenario, pid)
+    offset = ready_offset(scenario, pid, crew)
+    dose = f"fixed dose at {format_time(first)}" if p.morning_dose is not None else f"dose at {format_time(first)}"
+    parts = (
+        f"{dose} + {clinic.dose_minutes} + {scenario.observation_of(pid)} observation "
+        f"({p.dose_form}) + {scenario.travel(pid, crew)} travel to {crew}"
+    )
+    return (
+        f"earliest ready {format_time(first + offset)} ({parts}) > latest start "
+        f"{format_time(scenario.program.effective_latest_start)}"
+    )
+
+
+def _afternoon_detail(scenario: Scenario, pid: str, crews: list[str]) -> str:
+    crew = min(crews, key=lambda c: scenario.travel(pid, c))
+    clinic = scenario.clinic_of(pid)
+    back = scenario.program.payout + scenario.travel(pid, crew)
+    last_start = clinic.afternoon[1] - clinic.dose_minutes
+    return (
+        f"back at the clinic {format_time(back)} (payout {format_time(scenario.program.payout)} + "
+        f"{scenario.travel(pid, crew)} travel from {crew}) > {format_time(last_start)}, the last "
+        f"afternoon dose start that ends by {format_time(clinic.afternoon[1])}"
+    )
+
+
+def _supervisions(scenario: Scenario, facts: WeekFacts) -> list[Supervision]:
+    program = scenario.program
+    result = []
+    for crew, date in sorted(facts.start_slots):
+        if program.crews[crew].staff_ratio is None:
+            continue
+        for sid, member in scenario.staff.items():
+            earliest = max(member.hours[0] + program.staff_prep_minutes, program.ordinary_start)
+            if (
+                crew in (member.crews or [])
+                and weekday(date) in member.days
+                and member.max_days > 0
+                and program.payout <= member.hours[1]
+                and earliest <= program.effective_latest_start
+            ):
+                result.append(Supervision(sid, crew, date, earliest))
+    return result

@@ -1,0 +1,33 @@
+"""The four objectives of SPEC section 3 as linear expressions over a week's variables.
+
+Every objective is handed to CP-SAT as a minimisation; `participant_days` is
+maximised by minimising its negation, and reported with its natural sign.
+"""
+
+from ortools.sat.python import cp_model
+
+from workwindow.models import Scenario
+from workwindow.solver.constraints import days_worked_expr
+from workwindow.solver.facts import WeekFacts
+from workwindow.solver.variables import WeekVars
+
+MAXIMISED = frozenset({"participant_days"})
+
+
+def objective_expr(name: str, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> cp_model.LinearExprT:
+    """The objective as CP-SAT minimises it."""
+    if name == "shortfall":
+        return sum(scenario.participants[p].priority * s for p, s in v.shortfall.items())
+    if name == "participant_days":
+        return -sum(scenario.participants[p].priority * days for p, days in days_worked_expr(facts, v))
+    if name == "late_start":
+        ordinary = scenario.program.ordinary_start
+        return sum((t - ordinary) * s for starts in v.start.values() for t, s in starts.items())
+    if name == "staff":
+        return sum(v.lead.values())
+    raise ValueError(f"unknown objective {name!r}")
+
+
+def reported(name: str, minimised_value: int) -> int:
+    """The value as the schedule file reports it (participant_days positive)."""
+    return -minimised_value if name in MAXIMISED else minimised_value

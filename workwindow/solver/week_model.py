@@ -1,0 +1,50 @@
+"""One week as a CP-SAT model.
+
+Every constraint and objective of SPEC section 3 lives within a week (caps,
+stations and staffing per day; wants and supervisor days per week), so weeks
+are independent problems and their lexicographic optima add up.
+"""
+
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from workwindow.models import Scenario
+from workwindow.solver.constraints import GUARDED_FAMILIES, Guards, add_constraints
+from workwindow.solver.facts import ParticipantDay, WeekFacts
+from workwindow.solver.lexicographic import Solution
+from workwindow.solver.variables import WeekVars, new_week_vars
+
+
+@dataclass
+class WeekModel:
+    scenario: Scenario
+    facts: WeekFacts
+    model: cp_model.CpModel
+    v: WeekVars
+    guards: Guards = field(default_factory=dict)
+    forced: dict[ParticipantDay, cp_model.IntVar] = field(default_factory=dict)
+
+
+def build_week_model(scenario: Scenario, facts: WeekFacts, *, explainable: bool = False) -> WeekModel:
+    """The week's model; `explainable` adds guard literals and per-day forcing literals."""
+    model = cp_model.CpModel()
+    minimum_days = {pid: p.want[0] for pid, p in scenario.participants.items()}
+    v = new_week_vars(model, facts, minimum_days)
+    guards = {family: model.NewBoolVar(f"guard[{family}]") for family in GUARDED_FAMILIES} if explainable else {}
+    add_constraints(model, scenario, facts, v, guards)
+    forced = _forcing_literals(model, facts, v) if explainable else {}
+    return WeekModel(scenario, facts, model, v, guards, forced)
+
+
+def _forcing_literals(model: cp_model.CpModel, facts: WeekFacts, v: WeekVars) -> dict[ParticipantDay, cp_model.IntVar]:
+    forced = {}
+    for key, options in facts.options.items():
+        literal = model.NewBoolVar(f"force[{key[0]},{key[1]}]")
+        model.Add(sum(v.assign[o] for o in options) >= 1).OnlyEnforceIf(literal)
+        forced[key] = literal
+    return forced
+
+
+def value(solution: Solution | None, var: cp_model.IntVar) -> int:
+    return solution[var.Index()] if solution is not None else 0
