@@ -57,14 +57,10 @@ def optimum(scenario: Scenario) -> tuple[int, ...]:
         values = _week_values(scenario, combination)
         if values is None:
             continue
-        key = tuple(
-            -values[name] if name == "participant_days" else values[name] for name in scenario.objective
-        )
+        key = tuple(-values[name] if name == "participant_days" else values[name] for name in scenario.objective)
         best = key if best is None or key < best else best
     assert best is not None, "the empty plan is always feasible"
-    return tuple(
-        -v if name == "participant_days" else v for name, v in zip(scenario.objective, best, strict=True)
-    )
+    return tuple(-v if name == "participant_days" else v for name, v in zip(scenario.objective, best, strict=True))
 
 
 def day_outcomes(scenario: Scenario, date: dt.date) -> list[Outcome]:
@@ -89,9 +85,7 @@ def _week_values(scenario: Scenario, outcomes: tuple[Outcome, ...]) -> dict[str,
     if any(led[s] > scenario.staff[s].max_days for s in led):
         return None
     return {
-        "shortfall": sum(
-            p.priority * max(0, p.want[0] - days[pid]) for pid, p in scenario.participants.items()
-        ),
+        "shortfall": sum(p.priority * max(0, p.want[0] - days[pid]) for pid, p in scenario.participants.items()),
         "participant_days": sum(p.priority * days[pid] for pid, p in scenario.participants.items()),
         "late_start": sum(outcome.late_start for outcome in outcomes),
         "staff": sum(len(outcome.supervisors) for outcome in outcomes),
@@ -138,9 +132,7 @@ def _places(scenario: Scenario, pid: str, date: dt.date) -> list[Place]:
             program.min_work_minutes
         ):
             places.append((c, "ordinary"))
-        if earliest_ready <= _latest_late_start(scenario) and program.ordinary_start <= _latest_late_start(
-            scenario
-        ):
+        if earliest_ready <= _latest_late_start(scenario) and program.ordinary_start <= _latest_late_start(scenario):
             places.append((c, "late"))
     return places
 
@@ -154,9 +146,7 @@ def _within_capacity(scenario: Scenario, place: Place, n: int) -> bool:
 # -- one day: starts, supervisors, doses ---------------------------------------
 
 
-def _ways_to_run(
-    scenario: Scenario, date: dt.date, plan: dict[str, Place]
-) -> Iterator[tuple[frozenset[str], int]]:
+def _ways_to_run(scenario: Scenario, date: dt.date, plan: dict[str, Place]) -> Iterator[tuple[frozenset[str], int]]:
     """Each supervisor choice that works, with the least total late start it allows.
 
     Adding a supervisor beyond ceil(n / staff_ratio) never makes a plan
@@ -221,9 +211,7 @@ def _least_start_sum(frontier: list[tuple[int, ...]], lower: list[int], last: in
 def _supervisor_choices(
     scenario: Scenario, date: dt.date, plan: dict[str, Place], late_crews: list[str]
 ) -> Iterator[dict[str, tuple[str, ...]]]:
-    needs = {
-        c: _needed(scenario, c, sum(1 for place in plan.values() if place == (c, "late"))) for c in late_crews
-    }
+    needs = {c: _needed(scenario, c, sum(1 for place in plan.values() if place == (c, "late"))) for c in late_crews}
     day = DAY_NAMES[date.weekday()]
     able = {
         c: [

@@ -64,6 +64,4 @@ def verify_command(scenario: Path, schedule: Path) -> None:
     found = recompute(setting, plan)
     order = [*setting.objective, *(name for name in found.objectives if name not in setting.objective)]
     values = ", ".join(f"{name} {found.objectives[name]}" for name in order)
-    click.echo(
-        f"valid: {values} ({found.days_worked} days worked by {found.participants_served} participants)"
-    )
+    click.echo(f"valid: {values} ({found.days_worked} days worked by {found.participants_served} participants)")

@@ -31,6 +31,7 @@ BASE = {
         "payout": "12:00",
         "crews": {"c": {"site": "site", "days": ["mon"]}},
     },
+    "staff": {},
     "participants": {},
 }
 
@@ -218,10 +219,7 @@ def _fits_by_enumeration(clinic: Clinic, doses: list[Dose]) -> bool:
         for d in doses
     ]
     for starts in itertools.product(*choices):
-        if all(
-            sum(1 for s in starts if s <= m < s + clinic.dose_minutes) <= _free(clinic, m)
-            for m in range(470, 560)
-        ):
+        if all(sum(1 for s in starts if s <= m < s + clinic.dose_minutes) <= _free(clinic, m) for m in range(470, 560)):
             return True
     return False
 

@@ -42,9 +42,7 @@ def test_the_checker_reads_no_scenario_convenience_method():
         used = {
             node.attr
             for node in ast.walk(tree)
-            if isinstance(node, ast.Attribute)
-            and isinstance(node.value, ast.Name)
-            and node.value.id == "scenario"
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "scenario"
         }
         assert not used & SHARED_WITH_THE_SOLVER, (name, used & SHARED_WITH_THE_SOLVER)
 

@@ -221,9 +221,7 @@ def test_the_hand_checked_plan_is_valid():
     assert verify(small_scenario(), as_schedule(small_plan())) == []
 
 
-@pytest.mark.parametrize(
-    ("mutate", "kind", "fragments"), MUTATIONS, ids=[m.__name__ for m, _, _ in MUTATIONS]
-)
+@pytest.mark.parametrize(("mutate", "kind", "fragments"), MUTATIONS, ids=[m.__name__ for m, _, _ in MUTATIONS])
 def test_one_broken_rule_is_reported_as_its_kind_with_the_numbers(mutate, kind, fragments):
     scenario = small_scenario()
     plan = small_plan()
@@ -248,9 +246,7 @@ def test_two_assignments_on_one_day_are_reported():
     plan = small_plan()
     two_assignments_one_day(plan)
     violations = verify(scenario, as_schedule(with_true_tally(scenario, plan)))
-    assert any(
-        v.kind == "two_assignments" and "P03 on 2024-03-12 has 2 assignments" in v.message for v in violations
-    )
+    assert any(v.kind == "two_assignments" and "P03 on 2024-03-12 has 2 assignments" in v.message for v in violations)
 
 
 def test_coming_back_after_the_afternoon_dose_closes_is_reported():
@@ -283,9 +279,7 @@ def test_an_ordinary_group_too_short_for_the_minimum_work_is_reported():
         "The ordinary group of verksted on 2024-03-13 runs 09:00–12:05, only 185 minutes, "
         "less than min_work_minutes 185."
     ) not in messages
-    scenario = small_scenario_with(
-        lambda data: data["program"].update(min_work_minutes=181, latest_start="09:00")
-    )
+    scenario = small_scenario_with(lambda data: data["program"].update(min_work_minutes=181, latest_start="09:00"))
     violations = verify(scenario, as_schedule(small_plan()))
     assert (
         "The ordinary group of verksted on 2024-03-13 runs 09:00–12:00, only 180 minutes, "
@@ -302,9 +296,7 @@ def test_a_station_profile_with_no_station_at_a_dose_is_reported():
     violations = verify(scenario, as_schedule(small_plan()))
     messages = [v.message for v in violations if v.kind == "stations"]
     # P02 and P05 dose together at 08:00; two stations until 08:05, then one
-    assert messages == [
-        "Clinic habio on 2024-03-11 at 08:05: 2 doses in progress (P02, P05) but only 1 station free."
-    ]
+    assert messages == ["Clinic habio on 2024-03-11 at 08:05: 2 doses in progress (P02, P05) but only 1 station free."]
 
 
 @pytest.mark.parametrize(
@@ -328,9 +320,7 @@ def test_a_missing_objective_is_reported():
     plan = small_plan()
     del plan["objectives"]["staff"]
     violations = verify(small_scenario(), as_schedule(plan))
-    assert [(v.kind, v.message.split(";")[0]) for v in violations] == [
-        ("objective", "objectives has no 'staff'")
-    ]
+    assert [(v.kind, v.message.split(";")[0]) for v in violations] == [("objective", "objectives has no 'staff'")]
 
 
 @pytest.mark.parametrize(

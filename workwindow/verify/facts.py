@@ -66,9 +66,7 @@ def why_not_eligible(scenario: Scenario, participant: str, crew: str, date: dt.d
     day = day_name(date)
     crew_days = scenario.program.crews[crew].days
     if crew not in crews_open_to(scenario, p):
-        return (
-            f"{crew} is not one of {participant}'s crews ({', '.join(crews_open_to(scenario, p)) or 'none'})"
-        )
+        return f"{crew} is not one of {participant}'s crews ({', '.join(crews_open_to(scenario, p)) or 'none'})"
     if day not in p.days:
         return f"{participant} does not work on {day} (days: {', '.join(p.days)})"
     if date in p.away:

@@ -23,9 +23,7 @@ def check_groups(scenario: Scenario, ledger: Ledger) -> Iterator[Violation]:
             yield from _record_matches_members(scenario, ledger, key, record)
 
 
-def _record_matches_members(
-    scenario: Scenario, ledger: Ledger, key: GroupKey, record: GroupRun
-) -> Iterator[Violation]:
+def _record_matches_members(scenario: Scenario, ledger: Ledger, key: GroupKey, record: GroupRun) -> Iterator[Violation]:
     name = capital(group_name(key))
     members = ledger.members.get(key, [])
     if not record.participants:

@@ -10,9 +10,7 @@ from workwindow.verify.violation import Violation
 
 def check_identities(scenario: Scenario, schedule: Schedule) -> Iterator[Violation]:
     if schedule.scenario != scenario.name:
-        yield Violation(
-            "scenario", f"The schedule is for scenario '{schedule.scenario}', not '{scenario.name}'."
-        )
+        yield Violation("scenario", f"The schedule is for scenario '{schedule.scenario}', not '{scenario.name}'.")
     yield from _assignment_ids(scenario, schedule)
     yield from _group_ids(scenario, schedule)
     yield from _unassigned_ids(scenario, schedule)
@@ -43,9 +41,7 @@ def _group_ids(scenario: Scenario, schedule: Schedule) -> Iterator[Violation]:
                 yield _unknown_participant(pid, f"is listed in {name[0].lower()}{name[1:]}")
         for s in g.staff:
             if s not in scenario.staff:
-                yield Violation(
-                    "unknown_id", f"{name} lists supervisor '{s}', who is not in the scenario's staff."
-                )
+                yield Violation("unknown_id", f"{name} lists supervisor '{s}', who is not in the scenario's staff.")
 
 
 def _unassigned_ids(scenario: Scenario, schedule: Schedule) -> Iterator[Violation]:

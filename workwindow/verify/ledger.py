@@ -54,11 +54,7 @@ def build_ledger(scenario: Scenario, schedule: Schedule) -> Ledger:
 
 
 def assignment_is_known(scenario: Scenario, a: Assignment) -> bool:
-    return (
-        a.participant in scenario.participants
-        and a.crew in scenario.program.crews
-        and in_horizon(scenario, a.date)
-    )
+    return a.participant in scenario.participants and a.crew in scenario.program.crews and in_horizon(scenario, a.date)
 
 
 def group_is_known(scenario: Scenario, g: GroupRun) -> bool:

@@ -48,8 +48,7 @@ def _no_supervisors_on_ordinary(g: GroupRun) -> Iterator[Violation]:
     for s in g.staff:
         yield Violation(
             "staff_ordinary",
-            f"The ordinary group of {g.crew} on {g.date} lists supervisor {s}; "
-            "supervisors lead late groups only.",
+            f"The ordinary group of {g.crew} on {g.date} lists supervisor {s}; supervisors lead late groups only.",
         )
 
 

@@ -44,9 +44,7 @@ def _start(scenario: Scenario, key: GroupKey, start: int) -> Iterator[Violation]
         )
     latest = latest_late_start(program)
     if start < program.ordinary_start:
-        yield Violation(
-            "start", f"{name} starts {hm(start)}, before the ordinary start {hm(program.ordinary_start)}."
-        )
+        yield Violation("start", f"{name} starts {hm(start)}, before the ordinary start {hm(program.ordinary_start)}.")
     if start > latest:
         yield Violation(
             "start",

@@ -42,9 +42,7 @@ def tally(scenario: Scenario, ledger: Ledger) -> Tally:
         for pid, p in scenario.participants.items()
     }
     days = {pid: len(dates) for pid, dates in ledger.days_worked().items()}
-    offsets = [
-        ledger.start_of(key) - scenario.program.ordinary_start for key in ledger.late_groups_that_run()
-    ]
+    offsets = [ledger.start_of(key) - scenario.program.ordinary_start for key in ledger.late_groups_that_run()]
     priority = {pid: p.priority for pid, p in scenario.participants.items()}
     return Tally(
         objectives={
@@ -72,8 +70,7 @@ def check_tally(schedule: Schedule, found: Tally) -> Iterator[Violation]:
         elif reported != value:
             yield Violation(
                 "objective",
-                f"objectives.{name} is {reported}, but the schedule gives {value} "
-                f"({OBJECTIVE_MEANING[name]}).",
+                f"objectives.{name} is {reported}, but the schedule gives {value} ({OBJECTIVE_MEANING[name]}).",
             )
     kpis = schedule.kpis
     for name in ("participants_served", "days_worked", "station_peak", "shortfall"):

@@ -33,8 +33,7 @@ def _dose(scenario: Scenario, a: Assignment) -> Iterator[Violation]:
     if not first <= a.dose <= last:
         yield Violation(
             "dose_window",
-            f"{who}: morning dose at {hm(a.dose)} is outside clinic {name}'s morning window "
-            f"{hm(first)}–{hm(last)}.",
+            f"{who}: morning dose at {hm(a.dose)} is outside clinic {name}'s morning window {hm(first)}–{hm(last)}.",
         )
     if a.dose % scenario.time_step:
         yield Violation(
@@ -54,18 +53,14 @@ def _ready(scenario: Scenario, ledger: Ledger, a: Assignment) -> Iterator[Violat
     ready = ready_time(scenario, a)
     sum_text = _ready_sum(scenario, a)
     if a.ready != ready:
-        yield Violation(
-            "ready_reported", f"{who}: ready is given as {hm(a.ready)}, but {sum_text} makes {hm(ready)}."
-        )
+        yield Violation("ready_reported", f"{who}: ready is given as {hm(a.ready)}, but {sum_text} makes {hm(ready)}.")
     if a.group == "ordinary":
         start, group = scenario.program.ordinary_start, f"the ordinary group of {a.crew}"
     else:
         start = min(a.start, ledger.start_of((a.date, a.crew, a.group)))
         group = f"the late group of {a.crew}"
     if ready > start:
-        yield Violation(
-            "ready", f"{who}: ready {hm(ready)} after {sum_text}, but {group} starts {hm(start)}."
-        )
+        yield Violation("ready", f"{who}: ready {hm(ready)} after {sum_text}, but {group} starts {hm(start)}.")
 
 
 def _ready_sum(scenario: Scenario, a: Assignment) -> str:

@@ -13,15 +13,11 @@ from workwindow.verify.violation import Violation
 def check_unassigned(scenario: Scenario, schedule: Schedule, ledger: Ledger) -> Iterator[Violation]:
     worked = {(a.participant, a.date) for a in ledger.assignments}
     entries = [
-        u
-        for u in schedule.unassigned
-        if u.participant in scenario.participants and in_horizon(scenario, u.date)
+        u for u in schedule.unassigned if u.participant in scenario.participants and in_horizon(scenario, u.date)
     ]
     for (pid, date), times in sorted(Counter((u.participant, u.date) for u in entries).items()):
         if times > 1:
-            yield Violation(
-                "unassigned", f"{pid} on {date} is listed as unassigned {times} times; once is enough."
-            )
+            yield Violation("unassigned", f"{pid} on {date} is listed as unassigned {times} times; once is enough.")
     for u in entries:
         who = f"{u.participant} on {u.date}"
         if (u.participant, u.date) in worked:

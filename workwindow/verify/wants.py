@@ -16,8 +16,7 @@ def check_wants(scenario: Scenario, ledger: Ledger) -> Iterator[Violation]:
             listed = ", ".join(str(d) for d in sorted(dates))
             yield Violation(
                 "want_max",
-                f"{pid} works {len(dates)} days in week {week} ({listed}), "
-                f"but wants at most {most} (want[1]).",
+                f"{pid} works {len(dates)} days in week {week} ({listed}), but wants at most {most} (want[1]).",
             )
 
 
