@@ -20,7 +20,7 @@ from workwindow.verify.wants import check_wants
 def verify(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     """Every rule the schedule breaks, in the order of SPEC section 3; empty when it is valid."""
     ledger = build_ledger(scenario, schedule)
-    return [
+    found = [
         *check_identities(scenario, schedule),
         *check_eligibility(scenario, ledger),
         *check_timing(scenario, ledger),
@@ -33,6 +33,7 @@ def verify(scenario: Scenario, schedule: Schedule) -> list[Violation]:
         *check_unassigned(scenario, schedule, ledger),
         *check_tally(schedule, tally(scenario, ledger)),
     ]
+    return list(dict.fromkeys(found))  # an entry given twice would say the same sentence twice
 
 
 def recompute(scenario: Scenario, schedule: Schedule) -> Tally:

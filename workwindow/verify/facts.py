@@ -50,10 +50,11 @@ def observation_minutes(scenario: Scenario, participant: str) -> int:
     return clinic.observation.injection if p.dose_form == "injection" else clinic.observation.tablet
 
 
-def travel_minutes(scenario: Scenario, participant: str, crew: str) -> int:
+def travel_minutes(scenario: Scenario, participant: str, crew: str) -> int | None:
+    """None when the crew's site lists no travel from p's clinic (only for crews not open to p)."""
     site = scenario.program.crews[crew].site
     clinic_name, _ = clinic_of(scenario, participant)
-    return scenario.sites[site].travel[clinic_name]
+    return scenario.sites[site].travel.get(clinic_name)
 
 
 def crews_open_to(scenario: Scenario, p: Participant) -> list[str]:

@@ -12,18 +12,11 @@ from workwindow.verify.violation import Violation
 def check_timing(scenario: Scenario, ledger: Ledger) -> Iterator[Violation]:
     for a in ledger.assignments:
         yield from _dose(scenario, a)
-        yield from _ready(scenario, ledger, a)
-        yield from _back_for_afternoon(scenario, a)
-
-
-def ready_time(scenario: Scenario, a: Assignment) -> int:
-    _, clinic = clinic_of(scenario, a.participant)
-    return (
-        a.dose
-        + clinic.dose_minutes
-        + observation_minutes(scenario, a.participant)
-        + travel_minutes(scenario, a.participant, a.crew)
-    )
+        travel = travel_minutes(scenario, a.participant, a.crew)
+        if travel is None:
+            continue  # a crew p may not join (reported as not_eligible), with no way there
+        yield from _ready(scenario, ledger, a, travel)
+        yield from _back_for_afternoon(scenario, a, travel)
 
 
 def _dose(scenario: Scenario, a: Assignment) -> Iterator[Violation]:
@@ -48,10 +41,14 @@ def _dose(scenario: Scenario, a: Assignment) -> Iterator[Violation]:
         )
 
 
-def _ready(scenario: Scenario, ledger: Ledger, a: Assignment) -> Iterator[Violation]:
+def _ready(scenario: Scenario, ledger: Ledger, a: Assignment, travel: int) -> Iterator[Violation]:
+    """ready = dose + dose_minutes + observation + travel, and no later than the group's start."""
     who = f"{a.participant} on {a.date}"
-    ready = ready_time(scenario, a)
-    sum_text = _ready_sum(scenario, a)
+    _, clinic = clinic_of(scenario, a.participant)
+    observation = observation_minutes(scenario, a.participant)
+    ready = a.dose + clinic.dose_minutes + observation + travel
+    form = "injection" if scenario.participants[a.participant].dose_form == "injection" else "tablets"
+    sum_text = f"{form} at {hm(a.dose)} + {clinic.dose_minutes} dose + {observation} observation + {travel} travel"
     if a.ready != ready:
         yield Violation("ready_reported", f"{who}: ready is given as {hm(a.ready)}, but {sum_text} makes {hm(ready)}.")
     if a.group == "ordinary":
@@ -63,19 +60,9 @@ def _ready(scenario: Scenario, ledger: Ledger, a: Assignment) -> Iterator[Violat
         yield Violation("ready", f"{who}: ready {hm(ready)} after {sum_text}, but {group} starts {hm(start)}.")
 
 
-def _ready_sum(scenario: Scenario, a: Assignment) -> str:
-    _, clinic = clinic_of(scenario, a.participant)
-    form = "injection" if scenario.participants[a.participant].dose_form == "injection" else "tablets"
-    return (
-        f"{form} at {hm(a.dose)} + {clinic.dose_minutes} dose + "
-        f"{observation_minutes(scenario, a.participant)} observation + "
-        f"{travel_minutes(scenario, a.participant, a.crew)} travel"
-    )
-
-
-def _back_for_afternoon(scenario: Scenario, a: Assignment) -> Iterator[Violation]:
+def _back_for_afternoon(scenario: Scenario, a: Assignment, travel: int) -> Iterator[Violation]:
     name, clinic = clinic_of(scenario, a.participant)
-    payout, travel = scenario.program.payout, travel_minutes(scenario, a.participant, a.crew)
+    payout = scenario.program.payout
     latest = clinic.afternoon[1] - clinic.dose_minutes
     if payout + travel > latest:
         yield Violation(
