@@ -38,3 +38,7 @@ class InputError(WorkwindowError):
 
 def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+class OutputError(WorkwindowError):
+    """An output that cannot be written where asked, e.g. over one of the inputs."""

@@ -1,15 +1,10 @@
-from pathlib import Path
-
 import pytest
 
-from workwindow.models import Scenario, Schedule, load_scenario
+from workwindow.models import Scenario, Schedule
 from workwindow.solver import solve
-
-PILOT = Path(__file__).parents[2] / "scenarios" / "pilot.yaml"
 
 
 @pytest.fixture(scope="session")
-def pilot() -> tuple[Scenario, Schedule]:
-    """The bundled pilot and its solved schedule, solved once per test run."""
-    scenario = load_scenario(PILOT)
-    return scenario, solve(scenario, time_limit=60.0, workers=2, seed=0)
+def solved_pilot(pilot: Scenario) -> tuple[Scenario, Schedule]:
+    """The bundled pilot and its schedule, solved once per test run."""
+    return pilot, solve(pilot, time_limit=60.0, workers=2, seed=0)

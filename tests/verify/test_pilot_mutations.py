@@ -5,7 +5,7 @@ from collections import Counter
 
 from click.testing import CliRunner
 
-from tests.verify.conftest import PILOT
+from tests.conftest import PILOT
 from workwindow.cli import main
 from workwindow.models import Schedule
 from workwindow.models.times import format_time
@@ -32,8 +32,8 @@ def first_late(plan: dict) -> tuple[dict, dict]:
     return group, member
 
 
-def test_the_solved_pilot_file_is_valid_on_the_command_line(pilot, tmp_path):
-    _, schedule = pilot
+def test_the_solved_pilot_file_is_valid_on_the_command_line(solved_pilot, tmp_path):
+    _, schedule = solved_pilot
     path = tmp_path / "pilot.json"
     path.write_text(schedule.to_json(), encoding="utf-8")
     result = CliRunner().invoke(main, ["verify", str(PILOT), str(path)])
@@ -41,8 +41,8 @@ def test_the_solved_pilot_file_is_valid_on_the_command_line(pilot, tmp_path):
     assert result.output.startswith(f"valid: shortfall {schedule.objectives['shortfall']}, ")
 
 
-def test_a_dose_after_the_morning_window_is_caught(pilot):
-    scenario, schedule = pilot
+def test_a_dose_after_the_morning_window_is_caught(solved_pilot):
+    scenario, schedule = solved_pilot
     plan = plan_of(schedule)
     _, member = first_late(plan)
     member["dose"] = "10:05"
@@ -51,8 +51,8 @@ def test_a_dose_after_the_morning_window_is_caught(pilot):
     assert "ready_reported" in found and "ready" in found
 
 
-def test_a_late_group_started_before_its_members_are_ready_is_caught(pilot):
-    scenario, schedule = pilot
+def test_a_late_group_started_before_its_members_are_ready_is_caught(solved_pilot):
+    scenario, schedule = solved_pilot
     plan = plan_of(schedule)
     earlier = format_time(scenario.program.ordinary_start)
     member = next(a for a in plan["assignments"] if a["group"] == "late" and a["ready"] > earlier)
@@ -68,8 +68,8 @@ def test_a_late_group_started_before_its_members_are_ready_is_caught(pilot):
     )
 
 
-def test_a_late_group_without_its_supervisor_is_caught(pilot):
-    scenario, schedule = pilot
+def test_a_late_group_without_its_supervisor_is_caught(solved_pilot):
+    scenario, schedule = solved_pilot
     plan = plan_of(schedule)
     group, _ = first_late(plan)
     group["staff"] = []
@@ -78,8 +78,8 @@ def test_a_late_group_without_its_supervisor_is_caught(pilot):
     assert "objective" in found  # staff objective no longer matches
 
 
-def test_a_day_beyond_the_ramp_up_cap_is_caught(pilot):
-    scenario, schedule = pilot
+def test_a_day_beyond_the_ramp_up_cap_is_caught(solved_pilot):
+    scenario, schedule = solved_pilot
     plan = plan_of(schedule)
     per_day = Counter(a["date"] for a in plan["assignments"])
     entry = next(u for u in plan["unassigned"] if per_day[u["date"]] == 3 and u["date"] < "2024-03-18")
@@ -96,8 +96,8 @@ def test_a_day_beyond_the_ramp_up_cap_is_caught(pilot):
     assert any(entry["date"] in m and "4 participants" in m and "ramp_up week 1" in m for m in found["daily_cap"])
 
 
-def test_work_on_a_day_the_crew_does_not_run_is_caught(pilot):
-    scenario, schedule = pilot
+def test_work_on_a_day_the_crew_does_not_run_is_caught(solved_pilot):
+    scenario, schedule = solved_pilot
     plan = plan_of(schedule)
     wednesday = "2024-03-13"
     moved = next(
@@ -116,8 +116,8 @@ def test_work_on_a_day_the_crew_does_not_run_is_caught(pilot):
     assert "group" in found
 
 
-def test_more_days_than_wanted_is_caught(pilot):
-    scenario, schedule = pilot
+def test_more_days_than_wanted_is_caught(solved_pilot):
+    scenario, schedule = solved_pilot
     plan = plan_of(schedule)
     entry = next(u for u in plan["unassigned"] if u["reason"] == "want_max")
     pid = entry["participant"]
@@ -138,8 +138,8 @@ def test_more_days_than_wanted_is_caught(pilot):
     assert any(pid in m and f"at most {scenario.participants[pid].want[1]}" in m for m in found["want_max"])
 
 
-def test_misreported_pilot_objectives_are_caught(pilot):
-    scenario, schedule = pilot
+def test_misreported_pilot_objectives_are_caught(solved_pilot):
+    scenario, schedule = solved_pilot
     plan = plan_of(schedule)
     plan["objectives"]["late_start"] += 5
     found = kinds(scenario, plan)

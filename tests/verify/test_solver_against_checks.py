@@ -37,12 +37,12 @@ def test_every_solved_schedule_passes_verify(scenario):
     assert [str(v) for v in verify(scenario, schedule)] == []
 
 
-def test_the_solved_pilot_passes_verify(pilot):
-    scenario, schedule = pilot
+def test_the_solved_pilot_passes_verify(solved_pilot):
+    scenario, schedule = solved_pilot
     assert [str(v) for v in verify(scenario, schedule)] == []
 
 
-def test_the_pilot_solved_with_another_seed_passes_verify(pilot):
-    scenario, _ = pilot
+def test_the_pilot_solved_with_another_seed_passes_verify(solved_pilot):
+    scenario, _ = solved_pilot
     schedule = solve(scenario, time_limit=60.0, workers=2, seed=1)
     assert [str(v) for v in verify(scenario, schedule)] == []

@@ -3,6 +3,7 @@
 from workwindow.models.loading import load_scenario, read_document, validate_scenario
 from workwindow.models.scenario import OBJECTIVES, WEEKDAYS, Scenario, weekday
 from workwindow.models.schedule import Schedule
+from workwindow.models.schema import scenario_json_schema
 from workwindow.models.times import format_time, parse_time
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "load_scenario",
     "parse_time",
     "read_document",
+    "scenario_json_schema",
     "validate_scenario",
     "weekday",
 ]

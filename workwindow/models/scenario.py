@@ -148,8 +148,10 @@ class Scenario(_Frozen):
         crews = program.get("crews") if isinstance(program, dict) else None
         all_crews = list(crews) if isinstance(crews, dict) else None
         data = dict(data)
-        data["participants"] = _with_defaults(data.get("participants"), {"clinic": only_clinic, "crews": all_crews})
-        data["staff"] = _with_defaults(data.get("staff"), {"crews": all_crews})
+        if "participants" in data:
+            data["participants"] = _with_defaults(data["participants"], {"clinic": only_clinic, "crews": all_crews})
+        if "staff" in data:
+            data["staff"] = _with_defaults(data["staff"], {"crews": all_crews})
         return data
 
     @model_validator(mode="after")

@@ -12,6 +12,10 @@ from workwindow.solver.facts import WeekFacts
 from workwindow.solver.variables import WeekVars
 
 MAXIMISED = frozenset({"participant_days"})
+TIE_BREAK = "late_places"
+"""A last stage, after the scenario's objectives: among equally good
+schedules, put people in the ordinary group when they can make it, rather
+than in a late group that happens to start at the ordinary time."""
 
 
 def objective_expr(name: str, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> cp_model.LinearExprT:
@@ -31,3 +35,7 @@ def objective_expr(name: str, scenario: Scenario, facts: WeekFacts, v: WeekVars)
 def reported(name: str, minimised_value: int) -> int:
     """The value as the schedule file reports it (participant_days positive)."""
     return -minimised_value if name in MAXIMISED else minimised_value
+
+
+def late_places(v: WeekVars) -> cp_model.LinearExprT:
+    return sum(x for option, x in v.assign.items() if option.group == "late")

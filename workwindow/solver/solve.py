@@ -6,7 +6,7 @@ from workwindow.models import Scenario
 from workwindow.models.schedule import Schedule, SolverInfo, Stage, Status
 from workwindow.solver.facts import week_facts
 from workwindow.solver.lexicographic import SolverSettings, StagedObjective, solve_lexicographic
-from workwindow.solver.objectives import MAXIMISED, objective_expr
+from workwindow.solver.objectives import MAXIMISED, TIE_BREAK, late_places, objective_expr
 from workwindow.solver.readback import kpis, objective_values, read_week
 from workwindow.solver.reasons import explain_week
 from workwindow.solver.week_model import build_week_model
@@ -40,6 +40,7 @@ def solve(
             StagedObjective(name, objective_expr(name, scenario, facts, week_model.v), -1 if name in MAXIMISED else 1)
             for name in scenario.objective
         ]
+        objectives.append(StagedObjective(TIE_BREAK, late_places(week_model.v)))
         build_seconds += time.perf_counter() - built
         share = (deadline - time.monotonic()) / (scenario.weeks - week + 1)
         result = solve_lexicographic(

@@ -1,0 +1,3 @@
+from workwindow.cli import main
+
+main()

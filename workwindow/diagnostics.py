@@ -1,0 +1,149 @@
+"""What `check` tells a planner about a valid scenario before any solve.
+
+The scenario loader refuses what cannot be used; this finds what can be used
+but will surprise: people who can never work, caps that cannot be reached,
+ramp-up weeks past the horizon.
+"""
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from workwindow.models import Scenario, format_time
+from workwindow.solver.facts import week_facts
+
+
+@dataclass(frozen=True)
+class WeekCapacity:
+    week: int
+    crew_days: int
+    """Crew-days that run this week."""
+    daily_cap: int | None
+    places: int | None
+    """Most participant-days the caps allow this week (None: no cap)."""
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    participants_by_form: dict[str, dict[str, int]]
+    """Per clinic, participants by dose form."""
+    crews: dict[str, list[str]]
+    """Per crew, the dates it runs on."""
+    capacity: list[WeekCapacity]
+    warnings: list[str]
+
+
+def summarize(scenario: Scenario) -> ScenarioSummary:
+    by_form: dict[str, Counter] = {k: Counter() for k in scenario.clinics}
+    for p in scenario.participants.values():
+        by_form[p.clinic or ""][p.dose_form] += 1
+    crews = {c: [d.isoformat() for d in scenario.dates if scenario.crew_runs(c, d)] for c in scenario.program.crews}
+    return ScenarioSummary(
+        participants_by_form={k: dict(sorted(v.items())) for k, v in by_form.items()},
+        crews=crews,
+        capacity=[_week_capacity(scenario, w) for w in range(1, scenario.weeks + 1)],
+        warnings=scenario_warnings(scenario),
+    )
+
+
+def scenario_warnings(scenario: Scenario) -> list[str]:
+    return [
+        *_latest_start_above_effective(scenario),
+        *_never_able_to_work(scenario),
+        *_ramp_up_past_horizon(scenario),
+        *_dates_outside_horizon(scenario),
+        *_late_groups_without_supervisors(scenario),
+    ]
+
+
+def _week_capacity(scenario: Scenario, week: int) -> WeekCapacity:
+    dates = scenario.dates[7 * (week - 1) : 7 * week]
+    cap = scenario.program.daily_cap_in_week(week)
+    crew_days, places = 0, 0.0
+    for date in dates:
+        running = [c for c in scenario.program.crews if scenario.crew_runs(c, date)]
+        crew_days += len(running)
+        groups = sum(_group_places(scenario, c) for c in running)
+        places += min(groups, math.inf if cap is None else cap)
+    return WeekCapacity(week, crew_days, cap, None if math.isinf(places) else int(places))
+
+
+def _group_places(scenario: Scenario, crew_id: str) -> float:
+    crew = scenario.program.crews[crew_id]
+    caps = (crew.late_capacity, crew.ordinary_capacity)
+    return math.inf if None in caps else sum(c for c in caps if c is not None)
+
+
+def _latest_start_above_effective(scenario: Scenario) -> list[str]:
+    program = scenario.program
+    if program.latest_start <= program.effective_latest_start:
+        return []
+    return [
+        f"program.latest_start {format_time(program.latest_start)} leaves less than min_work_minutes "
+        f"({program.min_work_minutes}) before payout {format_time(program.payout)}; late groups start "
+        f"at {format_time(program.effective_latest_start)} at the latest"
+    ]
+
+
+def _never_able_to_work(scenario: Scenario) -> list[str]:
+    """One warning per participant whose every eligible day is ruled out before solving."""
+    blocked: dict[str, set[str]] = {}
+    possible: set[str] = set()
+    details: dict[str, str] = {}
+    for week in range(1, scenario.weeks + 1):
+        facts = week_facts(scenario, week)
+        possible |= {pid for pid, _ in facts.options}
+        for (pid, _), reason in facts.static_reasons.items():
+            blocked.setdefault(pid, set()).add(reason.reason)
+            details.setdefault(pid, reason.detail)
+    warnings = []
+    for pid in scenario.participants:
+        if pid in possible:
+            continue
+        p = scenario.participants[pid]
+        who = f"{pid} ({p.dose_form}, clinic {p.clinic})"
+        if pid not in blocked:
+            warnings.append(f"{who} has no day in the horizon when a crew open to them runs")
+        elif "not_ready" in blocked[pid]:
+            latest = format_time(scenario.program.effective_latest_start)
+            warnings.append(f"{who} can never be ready before the latest start {latest}: {details[pid]}")
+        else:
+            warnings.append(f"{who} can never be back for the afternoon dose: {details[pid]}")
+    return warnings
+
+
+def _ramp_up_past_horizon(scenario: Scenario) -> list[str]:
+    return [
+        f"program.ramp_up week {week} is past the horizon of {scenario.weeks} week(s) and is not used"
+        for week in scenario.program.ramp_up
+        if week > scenario.weeks
+    ]
+
+
+def _dates_outside_horizon(scenario: Scenario) -> list[str]:
+    first, last = scenario.dates[0], scenario.dates[-1]
+    warnings = [
+        f"closed date {d} is outside the horizon {first} to {last}" for d in scenario.closed if not first <= d <= last
+    ]
+    for pid, p in scenario.participants.items():
+        warnings += [
+            f"{pid}: away date {d} is outside the horizon {first} to {last}" for d in p.away if not first <= d <= last
+        ]
+    return warnings
+
+
+def _late_groups_without_supervisors(scenario: Scenario) -> list[str]:
+    warnings = []
+    for crew_id, crew in scenario.program.crews.items():
+        if crew.staff_ratio is None:
+            continue
+        days_covered = {
+            day for member in scenario.staff.values() if crew_id in (member.crews or []) for day in member.days
+        }
+        uncovered = [day for day in crew.days if day not in days_covered]
+        if uncovered:
+            warnings.append(
+                f"crew {crew_id} needs supervisors for its late group but no staff member covers "
+                f"{', '.join(uncovered)}: its late group cannot run on those days"
+            )
+    return warnings

@@ -1,0 +1,39 @@
+"""Exports of a schedule for other tools: CSV, a printable Excel workbook, calendars.
+
+None of them holds health data: no dose form anywhere, and the workbook and the
+supervisors' calendars hold no dose times either (participant ids only).
+"""
+
+from pathlib import Path
+from typing import Literal
+
+from workwindow.export.calendars import calendars
+from workwindow.export.table import assignments_csv
+from workwindow.export.workbook import workbook_bytes
+from workwindow.output import prepare_directory, write_bytes, write_text
+from workwindow.report.inputs import load_inputs
+from workwindow.report.plan import Plan
+
+Format = Literal["csv", "xlsx", "ics"]
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "ics")
+
+
+def export(scenario_path: Path, schedule_path: Path, fmt: Format, output: Path) -> list[Path]:
+    """Write the export; for ics, `output` is a directory of one file per person."""
+    inputs = (scenario_path, schedule_path)
+    plan = Plan(*load_inputs(scenario_path, schedule_path))
+    if fmt == "csv":
+        write_text(output, assignments_csv(plan), inputs)
+        return [output]
+    if fmt == "xlsx":
+        write_bytes(output, workbook_bytes(plan), inputs)
+        return [output]
+    prepare_directory(output, inputs)
+    written = []
+    for name, content in calendars(plan).items():
+        write_bytes(output / name, content, inputs)
+        written.append(output / name)
+    return written
+
+
+__all__ = ["FORMATS", "Format", "assignments_csv", "calendars", "export", "workbook_bytes"]

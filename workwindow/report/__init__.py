@@ -1,0 +1,15 @@
+"""Reports of solved schedules: a self-contained HTML file to read, compare and print."""
+
+from pathlib import Path
+
+from workwindow.output import write_text
+from workwindow.report.html import render_comparison, render_report
+from workwindow.report.inputs import load_inputs
+
+
+def write_report(scenario_path: Path, schedule_path: Path, output: Path) -> None:
+    scenario, schedule = load_inputs(scenario_path, schedule_path)
+    write_text(output, render_report(scenario, schedule), (scenario_path, schedule_path))
+
+
+__all__ = ["render_comparison", "render_report", "write_report"]

@@ -1,0 +1,102 @@
+"""Read a schedule file for reports and exports, and check it belongs to the scenario.
+
+A report drawn from a schedule of another scenario would name people and crews
+that do not exist, so every reference is checked before anything is drawn.
+"""
+
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from workwindow.errors import InputError, Problem
+from workwindow.models import Scenario, Schedule, load_scenario
+
+_MAX_PROBLEMS = 8
+_JSON_LINE = re.compile(r"line (\d+)")
+
+
+def load_inputs(scenario_path: Path, schedule_path: Path) -> tuple[Scenario, Schedule]:
+    scenario = load_scenario(scenario_path)
+    schedule = read_schedule(schedule_path)
+    check_schedule_fits(scenario, schedule, str(schedule_path))
+    return scenario, schedule
+
+
+def read_schedule(path: Path) -> Schedule:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(str(path), [Problem("", f"cannot be read ({exc.strerror or exc})")]) from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), [Problem("", "is not UTF-8 text")]) from None
+    try:
+        return Schedule.from_json(text)
+    except ValidationError as exc:
+        raise InputError(str(path), _problems(exc)) from None
+
+
+def check_schedule_fits(scenario: Scenario, schedule: Schedule, source: str) -> None:
+    problems = [*_same_scenario(scenario, schedule), *_references(scenario, schedule)]
+    if problems:
+        raise InputError(source, _capped(problems))
+
+
+def _same_scenario(scenario: Scenario, schedule: Schedule) -> list[Problem]:
+    if schedule.scenario == scenario.name:
+        return []
+    return [
+        Problem(
+            "scenario",
+            f"the schedule was made for '{schedule.scenario}', not for the scenario '{scenario.name}' "
+            "(is this the scenario it was solved for?)",
+        )
+    ]
+
+
+def _references(scenario: Scenario, schedule: Schedule) -> list[Problem]:
+    dates = set(scenario.dates)
+    crews = scenario.program.crews
+    problems: list[Problem] = []
+
+    def known(field: str, value: object, pool: object, kind: str) -> None:
+        if value not in pool:  # type: ignore[operator]
+            problems.append(Problem(field, f"{kind} '{value}' is not in the scenario"))
+
+    for i, a in enumerate(schedule.assignments):
+        known(f"assignments.{i}.participant", a.participant, scenario.participants, "participant")
+        known(f"assignments.{i}.crew", a.crew, crews, "crew")
+        known(f"assignments.{i}.date", a.date, dates, "date")
+    for i, g in enumerate(schedule.groups):
+        known(f"groups.{i}.crew", g.crew, crews, "crew")
+        known(f"groups.{i}.date", g.date, dates, "date")
+        for j, pid in enumerate(g.participants):
+            known(f"groups.{i}.participants.{j}", pid, scenario.participants, "participant")
+        for j, s in enumerate(g.staff):
+            known(f"groups.{i}.staff.{j}", s, scenario.staff, "supervisor")
+    for i, u in enumerate(schedule.unassigned):
+        known(f"unassigned.{i}.participant", u.participant, scenario.participants, "participant")
+        known(f"unassigned.{i}.date", u.date, dates, "date")
+    return problems
+
+
+def _problems(error: ValidationError) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        if item["type"] == "json_invalid":
+            match = _JSON_LINE.search(item["msg"])
+            line = int(match[1]) if match else None
+            problems.append(Problem("", f"is not valid JSON ({item['ctx']['error']})", line))
+            continue
+        field = ".".join(str(step) for step in item["loc"])
+        message = "required field is missing" if item["type"] == "missing" else item["msg"]
+        problems.append(Problem(field, message))
+    return _capped(problems)
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """A wrong file can break every record; the first few say what is wrong."""
+    if len(problems) <= _MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - _MAX_PROBLEMS
+    return [*problems[:_MAX_PROBLEMS], Problem("", f"and {rest} more like these")]
