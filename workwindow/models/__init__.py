@@ -3,6 +3,7 @@
 from workwindow.models.loading import load_scenario, read_document, validate_scenario
 from workwindow.models.scenario import OBJECTIVES, WEEKDAYS, Scenario, weekday
 from workwindow.models.schedule import Schedule
+from workwindow.models.schedule_file import load_schedule
 from workwindow.models.schema import scenario_json_schema
 from workwindow.models.times import format_time, parse_time
 
@@ -13,6 +14,7 @@ __all__ = [
     "Schedule",
     "format_time",
     "load_scenario",
+    "load_schedule",
     "parse_time",
     "read_document",
     "scenario_json_schema",

@@ -4,8 +4,8 @@ It reads the scenario's raw fields and never the solver, so it can check the
 solver's plans and plans a planner edited by hand alike.
 """
 
+from workwindow.models.schedule_file import load_schedule, parse_schedule
 from workwindow.verify.core import recompute, verify
-from workwindow.verify.loading import load_schedule, parse_schedule
 from workwindow.verify.tally import Tally
 from workwindow.verify.violation import KINDS, Violation
 
