@@ -27,14 +27,24 @@ class Document:
 
 
 def read_document(path: str | Path) -> Document:
-    path = Path(path)
+    return parse_bytes(read_bytes(path), str(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes, or an InputError that says why they cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return Path(path).read_bytes()
     except OSError as exc:
         raise InputError(str(path), [Problem("", f"cannot be read ({exc.strerror or exc})")]) from None
+
+
+def parse_bytes(data: bytes, source: str) -> Document:
+    """Parse a file's bytes; lets a batch hash and ship a file before parsing it elsewhere."""
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(str(path), [Problem("", "is not UTF-8 text")]) from None
-    return parse_document(text, str(path))
+        raise InputError(source, [Problem("", "is not UTF-8 text")]) from None
+    return parse_document(text, source)
 
 
 def parse_document(text: str, source: str) -> Document:

@@ -86,6 +86,15 @@ class SolverInfo(_Record):
     stages: list[Stage] = Field(default_factory=list)
 
 
+class InputStamp(_Record):
+    """What a batch result was computed from, so a re-run can tell whether it still holds."""
+
+    source: str = Field(description="the scenario file as the batch was given it")
+    sha256: str = Field(description="hash of the scenario file's bytes")
+    settings: dict[str, float | int | bool] = Field(description="the solve settings used")
+    seconds: float | None = Field(None, description="wall time of reading, checking and solving")
+
+
 class Schedule(_Record):
     scenario: str
     status: Status
@@ -95,9 +104,11 @@ class Schedule(_Record):
     unassigned: list[Unassigned]
     kpis: Kpis
     solver: SolverInfo
+    input: InputStamp | None = Field(None, description="set in the results of `workwindow batch`")
 
     def to_json(self) -> str:
-        return json.dumps(self.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        unset = {"input"} if self.input is None else set()
+        return json.dumps(self.model_dump(mode="json", exclude=unset), indent=2, ensure_ascii=False) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> "Schedule":
