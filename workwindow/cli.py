@@ -54,6 +54,17 @@ def scenario_argument(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))(command)
 
 
+def overrides_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--set PATH=VALUE, repeatable: the same for every command that reads a scenario."""
+    return click.option(
+        "--set",
+        "overrides",
+        multiple=True,
+        metavar="PATH=VALUE",
+        help="Change one scenario value, e.g. --set program.latest_start=10:30 (VALUE is YAML; repeatable).",
+    )(command)
+
+
 def solver_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--time-limit, --workers, --seed: the same for every command that solves."""
     options = [
@@ -69,11 +80,14 @@ def solver_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @main.command()
 @scenario_argument
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the schedule JSON.")
+@overrides_option
 @solver_options
 @reports_errors
-def solve(scenario: Path, output: Path | None, time_limit: float, workers: int, seed: int) -> None:
+def solve(
+    scenario: Path, output: Path | None, overrides: tuple[str, ...], time_limit: float, workers: int, seed: int
+) -> None:
     """Find the best schedule for SCENARIO and print it week by week."""
-    loaded = load_scenario(scenario)
+    loaded = load_scenario(scenario, overrides)
     schedule = solver.solve(loaded, time_limit=time_limit, workers=workers, seed=seed)
     print_schedule(new_console(), loaded, schedule)
     if output is not None:
@@ -85,10 +99,11 @@ def solve(scenario: Path, output: Path | None, time_limit: float, workers: int, 
 
 @main.command()
 @scenario_argument
+@overrides_option
 @reports_errors
-def check(scenario: Path) -> None:
+def check(scenario: Path, overrides: tuple[str, ...]) -> None:
     """Validate SCENARIO and summarise it, with warnings about what will surprise."""
-    loaded = load_scenario(scenario)
+    loaded = load_scenario(scenario, overrides)
     print_summary(new_console(), loaded, summarize(loaded))
 
 
@@ -112,10 +127,11 @@ _scenario_option = click.option(
 @_schedule_argument
 @_scenario_option
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The HTML file to write.")
+@overrides_option
 @reports_errors
-def report(schedule_file: Path, scenario_file: Path, output: Path) -> None:
+def report(schedule_file: Path, scenario_file: Path, output: Path, overrides: tuple[str, ...]) -> None:
     """Write a self-contained HTML report of a schedule (opens offline, prints landscape)."""
-    write_report(scenario_file, schedule_file, output)
+    write_report(scenario_file, schedule_file, output, overrides)
     click.echo(f"Wrote {output}")
 
 
@@ -130,10 +146,11 @@ def report(schedule_file: Path, scenario_file: Path, output: Path) -> None:
     type=click.Path(path_type=Path),
     help="The file to write; for ics a directory that gets one .ics per person.",
 )
+@overrides_option
 @reports_errors
-def export(schedule_file: Path, scenario_file: Path, fmt: Format, output: Path) -> None:
+def export(schedule_file: Path, scenario_file: Path, fmt: Format, output: Path, overrides: tuple[str, ...]) -> None:
     """Export a schedule as CSV, a printable Excel workbook, or calendars (.ics) per person."""
-    written = export_schedule(scenario_file, schedule_file, fmt, output)
+    written = export_schedule(scenario_file, schedule_file, fmt, output, overrides)
     if fmt == "ics":
         click.echo(f"Wrote {len(written)} calendars to {output}")
     else:

@@ -5,6 +5,7 @@ that do not exist, so every reference is checked before anything is drawn.
 """
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -16,8 +17,8 @@ _MAX_PROBLEMS = 8
 _JSON_LINE = re.compile(r"line (\d+)")
 
 
-def load_inputs(scenario_path: Path, schedule_path: Path) -> tuple[Scenario, Schedule]:
-    scenario = load_scenario(scenario_path)
+def load_inputs(scenario_path: Path, schedule_path: Path, overrides: Sequence[str] = ()) -> tuple[Scenario, Schedule]:
+    scenario = load_scenario(scenario_path, overrides)
     schedule = read_schedule(schedule_path)
     check_schedule_fits(scenario, schedule, str(schedule_path))
     return scenario, schedule
