@@ -71,7 +71,7 @@ def week_facts(scenario: Scenario, week: int) -> WeekFacts:
     for date in facts.dates:
         for pid in scenario.participants:
             _add_participant_day(scenario, facts, pid, date)
-    for crew_day in {(o.crew, o.date) for o in facts.all_options if o.group == "late"}:
+    for crew_day in sorted({(o.crew, o.date) for o in facts.all_options if o.group == "late"}):
         facts.start_slots[crew_day] = late_start_slots(scenario)
     facts.supervisions = _supervisions(scenario, facts)
     return facts
