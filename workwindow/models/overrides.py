@@ -16,6 +16,7 @@ silently add a participant with nothing else set; setting the id whole
 
 import copy
 import dataclasses
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ ID_COLLECTIONS: dict[tuple[str, ...], str] = {
 """Mappings keyed by ids, and what an id names in each."""
 
 TOP_LEVEL = tuple(Scenario.model_fields)
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 
 
 def load_scenario(path: str | Path, overrides: Sequence[str] = ()) -> Scenario:
@@ -66,8 +68,11 @@ def override_scenario(scenario: Scenario, overrides: Sequence[str]) -> Scenario:
 
 def override_text(path: Sequence[str], value: Any) -> str:
     """The `PATH=VALUE` text that sets a value, so a what-if can be shown and repeated."""
-    written = yaml.safe_dump(value, default_flow_style=True, width=10_000, sort_keys=False).strip()
-    written = written.removesuffix("\n...").strip()
+    if isinstance(value, str) and _CLOCK.match(value):
+        written = value  # the loader reads an unquoted 10:30 as the clock time
+    else:
+        written = yaml.safe_dump(value, default_flow_style=True, width=10_000, sort_keys=False)
+        written = written.strip().removesuffix("...").strip()
     return f"{'.'.join(path)}={written}"
 
 
