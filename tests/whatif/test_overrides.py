@@ -49,6 +49,12 @@ def test_overrides_leave_the_document_they_were_applied_to_unchanged():
     assert document.data["clinics"]["habio"]["stations"] == 7
 
 
+def named(override: str) -> str:
+    """How an error names the override: values under participants are not echoed."""
+    path, equals, value = override.partition("=")
+    return f"--set {path}{equals}{'…' if equals and path.startswith('participants.') else value}"
+
+
 @pytest.mark.parametrize(
     ("override", "words"),
     [
@@ -64,7 +70,7 @@ def test_overrides_leave_the_document_they_were_applied_to_unchanged():
 def test_an_invalid_path_is_an_error_naming_the_override_and_the_path(override, words):
     with pytest.raises(InputError) as error:
         load_scenario(PILOT, [override])
-    assert str(error.value).startswith(f"{PILOT}: --set {override}: ")
+    assert str(error.value).startswith(f"{PILOT}: {named(override)}: ")
     assert words in str(error.value)
 
 
@@ -84,8 +90,14 @@ def test_an_invalid_value_is_an_error_naming_the_override_not_a_line(override, w
     with pytest.raises(InputError) as error:
         load_scenario(PILOT, [override])
     message = str(error.value)
-    assert f"--set {override}: " in message and words in message
+    assert f"{named(override)}: " in message and words in message
     assert "line " not in message
+
+
+def test_an_error_does_not_echo_a_participants_value():
+    with pytest.raises(InputError) as error:
+        load_scenario(PILOT, ["participants.P07.dose_form=pill"])
+    assert "--set participants.P07.dose_form=…: " in str(error.value) and "pill" not in str(error.value)
 
 
 def test_a_problem_elsewhere_in_the_file_keeps_its_line():

@@ -33,7 +33,15 @@ class Override:
 
     @property
     def label(self) -> str:
-        return f"--set {self.text}"
+        return override_label(self.text)
+
+
+def override_label(text: str) -> str:
+    """How errors name an override; a participant's value is not echoed (it may be health data)."""
+    path, equals, value = text.partition("=")
+    if path.strip().split(".")[0] == "participants" and equals:
+        value = "…"
+    return f"--set {path}{equals}{value}"
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,14 @@ from typing import Any
 import yaml
 
 from workwindow.errors import InputError, Problem
-from workwindow.models.loading import Document, Override, parse_document, read_document, validate_scenario
+from workwindow.models.loading import (
+    Document,
+    Override,
+    override_label,
+    parse_document,
+    read_document,
+    validate_scenario,
+)
 from workwindow.models.scenario import Scenario
 
 ID_COLLECTIONS: dict[tuple[str, ...], str] = {
@@ -78,7 +85,7 @@ def override_text(path: Sequence[str], value: Any) -> str:
 
 def parse_override(text: str, source: str) -> Override:
     """Split `PATH=VALUE` and read VALUE as YAML; the path is checked against the data later."""
-    label = f"--set {text}"
+    label = override_label(text)
     path_text, equals, value_text = text.partition("=")
     steps = tuple(path_text.strip().split("."))
     if not equals or not all(step.strip() for step in steps):
