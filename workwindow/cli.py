@@ -23,6 +23,7 @@ from workwindow.export import export as export_schedule
 from workwindow.models import load_scenario, scenario_json_schema
 from workwindow.output import write_text
 from workwindow.report import write_report
+from workwindow.verify import load_schedule, recompute, verify
 from workwindow.whatif.compare import group_overrides
 from workwindow.whatif.explain import explain_participant
 from workwindow.whatif.parallel import SolveSettings
@@ -31,6 +32,7 @@ from workwindow.whatif.tables import print_comparison, print_explanation, print_
 from workwindow.whatif.tablets import SwitchEach
 
 EXIT_NO_SCHEDULE = 1
+EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -301,3 +303,26 @@ def explain(
     loaded = load_scenario(scenario, overrides)
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed)
     print_explanation(new_console(), explain_participant(loaded, participant, settings, jobs))
+
+
+@main.command("verify")
+@scenario_argument
+@click.argument("schedule", type=click.Path(dir_okay=False, path_type=Path))
+@overrides_option
+@reports_errors
+def verify_command(scenario: Path, schedule: Path, overrides: tuple[str, ...]) -> None:
+    """Check SCHEDULE (JSON) against every rule of SCENARIO, independently of the solver.
+
+    Prints "valid: …" with the recomputed objectives (exit 0), or each broken
+    rule on its own line (exit 1). Unreadable input exits 2.
+    """
+    setting, plan = load_scenario(scenario, overrides), load_schedule(schedule)
+    violations = verify(setting, plan)
+    if violations:
+        for violation in violations:
+            click.echo(violation.message)
+        sys.exit(EXIT_VIOLATIONS)
+    found = recompute(setting, plan)
+    order = [*setting.objective, *(name for name in found.objectives if name not in setting.objective)]
+    values = ", ".join(f"{name} {found.objectives[name]}" for name in order)
+    click.echo(f"valid: {values} ({found.days_worked} days worked by {found.participants_served} participants)")

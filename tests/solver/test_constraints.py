@@ -175,3 +175,12 @@ def test_no_work_on_closed_days_away_days_or_days_the_participant_does_not_come(
     schedule = solve(scenario)
     assert sorted((a.participant, a.date.isoformat()) for a in schedule.assignments) == [("P1", "2024-03-11")]
     assert schedule.unassigned == []
+
+
+def test_day_that_fits_but_would_worsen_an_earlier_objective_is_a_tradeoff():
+    participants = {**people("injection"), "SLOW": {"dose_form": "injection", "observation": 75}}
+    scenario = tiny(participants=participants, objective=["late_start", "participant_days"])
+    schedule = solve(scenario)
+    assert schedule.assignments == []
+    assert reasons(schedule) == {"P1": "tradeoff", "SLOW": "tradeoff"}
+    assert "late_start, then participant_days" in schedule.unassigned[0].detail
