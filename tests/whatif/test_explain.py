@@ -95,6 +95,20 @@ def test_with_no_one_able_to_lead_the_crew_the_extra_supervisor_is_free_all_week
     assert supervisor.gained == (MONDAY,)
 
 
+def test_a_later_start_is_not_tried_when_they_could_not_be_back_for_the_afternoon_dose_either():
+    scenario = tiny(
+        **{
+            "program.latest_start": "09:00",
+            "clinics.habio.afternoon": ["11:00", "12:00"],
+            "participants": people("injection"),
+        }
+    )
+    explanation = explain_participant(scenario, "P1", SETTINGS, jobs=1)
+    assert [d.reason for d in explanation.days] == ["not_ready"]
+    later = what_ifs(explanation)["later_start"]
+    assert not later.tried and "back for the afternoon dose" in (later.note or "")
+
+
 def test_tablets_are_not_tried_for_someone_with_their_own_observation_time():
     scenario = tiny(**{"program.latest_start": "09:00", "participants": people("injection", observation=40)})
     tablets = what_ifs(explain_participant(scenario, "P1", SETTINGS, jobs=1))["tablets"]

@@ -139,3 +139,16 @@ def test_report_takes_the_overrides_the_schedule_was_solved_with(tmp_path):
     reported = CliRunner().invoke(main, ["report", str(schedule), "--scenario", str(PILOT), "-o", str(html), *sets])
     assert reported.exit_code == 0, reported.output
     assert "P26" in html.read_text()
+
+
+def test_verify_and_export_take_overrides_too(tmp_path):
+    schedule = tmp_path / "s.json"
+    sets = ["--set", "weeks=1"]
+    assert CliRunner().invoke(main, ["solve", str(PILOT), "-o", str(schedule), *sets]).exit_code == 0
+    verified = CliRunner().invoke(main, ["verify", str(PILOT), str(schedule), *sets])
+    assert verified.exit_code == 0 and verified.output.startswith("valid:")
+    csv = tmp_path / "s.csv"
+    args = ["export", str(schedule), "--scenario", str(PILOT), "--format", "csv", "-o", str(csv)]
+    assert CliRunner().invoke(main, [*args, *sets]).exit_code == 0 and csv.exists()
+    bad = CliRunner().invoke(main, ["verify", str(PILOT), str(schedule), "--set", "weeks=0"])
+    assert bad.exit_code == 2 and "--set weeks=0: " in bad.stderr

@@ -71,7 +71,7 @@ class WhatIf:
     """The days they would work; None when not tried."""
     gained: tuple[dt.date, ...] = ()
     lost: tuple[dt.date, ...] = ()
-    still_without: dict[str, int] = dataclasses.field(default_factory=dict, compare=False, hash=False)
+    still_without: dict[str, int] = dataclasses.field(default_factory=dict)
     """Their eligible days still without work, counted by reason."""
 
     @property
@@ -110,9 +110,12 @@ def explain_participant(scenario: Scenario, pid: str, settings: SolveSettings, j
     ]
     tried = [plan for plan in plans if plan.overrides]
     variants = [override_scenario(scenario, plan.overrides) for plan in tried]
-    schedules = dict(zip(tried, solve_all(variants, dataclasses.replace(settings, explain=True), jobs), strict=True))
+    solved = solve_all(variants, dataclasses.replace(settings, explain=True), jobs)
+    schedules = {plan.kind: schedule for plan, schedule in zip(tried, solved, strict=True)}
     worked = {d.date for d in days if d.works}
-    what_ifs = tuple(_answered(plan, schedules[plan], pid, worked) if plan in schedules else plan for plan in plans)
+    what_ifs = tuple(
+        _answered(plan, schedules[plan.kind], pid, worked) if plan.kind in schedules else plan for plan in plans
+    )
     return Explanation(pid, scenario.name, days, what_ifs)
 
 
@@ -168,8 +171,13 @@ def _later_start(scenario: Scenario, pid: str, days: tuple[DayStatus, ...]) -> W
         return WhatIf("later_start", question, note=unhelped)
     program = scenario.program
     not_ready = [d.date for d in days if d.reason == "not_ready"]
-    if not_ready:
-        ready = max(t for date in not_ready if (t := _earliest_ready(scenario, pid, date)) is not None)
+    ready_times = [t for date in not_ready if (t := _earliest_ready(scenario, pid, date)) is not None]
+    if not_ready and not ready_times:
+        return WhatIf(
+            "later_start", question, note="from no crew open to them could they be back for the afternoon dose"
+        )
+    if ready_times:
+        ready = max(ready_times)
         start = _on_grid(ready, scenario.time_step)
         why = f"ready at {format_time(ready)} at the earliest"
     else:
@@ -209,10 +217,7 @@ def _later_start_plan(scenario: Scenario, start: int, why: str) -> WhatIf:
 
 
 def _earliest_ready(scenario: Scenario, pid: str, date: dt.date) -> int | None:
-    """Earliest ready time at any crew open to them that day from which they are back in time.
-
-    On a not_ready day there is such a crew: `afternoon` is only the reason when none is left.
-    """
+    """Earliest ready time at any crew open to them that day from which they are back in time."""
     crews = [c for c in scenario.eligible_crews(pid, date) if back_in_time(scenario, pid, c)]
     if not crews:
         return None

@@ -5,14 +5,22 @@ one place that knows how; the team's general executor can take its place
 without the callers noticing.
 """
 
-import itertools
+import contextlib
 import multiprocessing
-from collections.abc import Sequence
+import signal
+import threading
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from workwindow.errors import WorkwindowError
 from workwindow.models import Scenario, Schedule
 from workwindow.solver import solve
+
+
+class SolveProcessError(WorkwindowError):
+    """A solve process died before it finished: stopped from outside, or out of memory."""
 
 
 @dataclass(frozen=True)
@@ -31,9 +39,36 @@ def solve_all(scenarios: Sequence[Scenario], settings: SolveSettings, jobs: int)
     if jobs <= 1 or len(scenarios) <= 1:
         return [solve_one(scenario, settings) for scenario in scenarios]
     # spawn: a forked child would inherit the parent's OR-Tools state and threads
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(scenarios)), mp_context=context) as pool:
-        return list(pool.map(solve_one, scenarios, itertools.repeat(settings)))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(scenarios)), mp_context=multiprocessing.get_context("spawn"))
+    try:
+        with _workers_ignore_ctrl_c():
+            futures = [pool.submit(solve_one, scenario, settings) for scenario in scenarios]
+        return [future.result() for future in futures]
+    except BrokenProcessPool:
+        raise SolveProcessError(
+            "a solve process stopped before it finished (interrupted, or out of memory); try fewer --jobs"
+        ) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start workers with Ctrl-C ignored from their first instruction.
+
+    Ctrl-C reaches the whole process group; a worker hit while importing
+    would print its own traceback. A worker started while the parent ignores
+    SIGINT inherits that; the parent listens again as soon as they are started
+    and stops after the solves in hand.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def solve_one(scenario: Scenario, settings: SolveSettings) -> Schedule:
