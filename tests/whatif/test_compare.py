@@ -29,7 +29,9 @@ def test_relaxing_the_pilot_never_makes_the_objectives_worse(pilot):
         "all tablets": [f"participants.{pid}.dose_form=tablet" for pid in pilot.participants],
     }
     variants = [Variant(name, override_scenario(pilot, sets), tuple(sets)) for name, sets in relaxed.items()]
-    comparison = compare("pilot", Variant("pilot", pilot), variants, SETTINGS, jobs=2)
+    # a generous limit: each stage gets a share, and only optimal stages make the property hold
+    comparison = compare("pilot", Variant("pilot", pilot), variants, SolveSettings(time_limit=240), jobs=2)
+    assert all(c.samples[0].schedule.status == "optimal" for c in comparison.columns)
     base = comparison.base.samples[0]
     before = lexicographic_vector(pilot, base.schedule)
     for column in comparison.columns[1:]:
