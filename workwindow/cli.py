@@ -181,7 +181,9 @@ def whatif_solver_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--time-limit", default=60.0, show_default=True, help="Seconds for each solve."),
         click.option("--workers", default=1, show_default=True, help="CP-SAT search workers in each solve."),
-        click.option("--seed", default=0, show_default=True, help="CP-SAT random seed; also seeds the tablet draws."),
+        click.option(
+            "--seed", default=0, show_default=True, help="CP-SAT random seed (compare: also of the tablet draws)."
+        ),
     ]
     for option in reversed(options):
         command = option(command)
