@@ -46,7 +46,8 @@ class Variant:
     name: str
     scenario: Scenario
     changes: tuple[str, ...] = ()
-    """Overrides (PATH=VALUE) or a file name; shown beside the results."""
+    """What makes it differ from the base: overrides (PATH=VALUE) or a file name.
+    The base's own changes are the overrides every variant shares."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ def load_variants(
         Variant(
             _file_label(path, base_path, files),
             validate_scenario(apply_overrides(read_document(path), common)),
-            (str(path), *common),
+            (str(path),),
         )
         for path in files
     ]

@@ -132,7 +132,7 @@ def _colour(metric: Metric, delta: float) -> str:
 
 def _print_changes(console: Console, comparison: Comparison) -> None:
     if comparison.base.changes:
-        console.print(f"[bold]all[/], {escape(comparison.base.name)} too: {escape('; '.join(comparison.base.changes))}")
+        console.print(f"[bold]every column[/]: {escape('; '.join(comparison.base.changes))}")
     for column in comparison.columns[1:]:
         draws = f" ({len(column.samples)} draws: mean, with min–max)" if len(column.samples) > 1 else ""
         console.print(f"[bold]{escape(column.name)}[/]{draws}: {escape('; '.join(column.changes) or 'as the base')}")

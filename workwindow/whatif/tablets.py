@@ -100,7 +100,7 @@ def compare_tablet_shares(
     for share in sorted(set(shares)):
         samples = tuple(solved[d.switched] for d in planned if d.share == share)
         count = switched_count(share, total)
-        changes = (*base.changes, f"{count} of {total} injecting participants switch to tablets")
+        changes = base.changes if share == 0 else (f"{count} of {total} injecting participants switch to tablets",)
         columns.append(Column(f"{share:.0%} tablets", changes, samples))
     return Comparison(title, metrics_of(base.scenario), tuple(columns), time.perf_counter() - began)
 
