@@ -4,6 +4,7 @@ A report drawn from a schedule of another scenario would name people and crews
 that do not exist, so every reference is checked before anything is drawn.
 """
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from workwindow.errors import InputError, Problem
@@ -13,8 +14,8 @@ from workwindow.models.schedule_file import load_schedule
 _MAX_PROBLEMS = 8
 
 
-def load_inputs(scenario_path: Path, schedule_path: Path) -> tuple[Scenario, Schedule]:
-    scenario = load_scenario(scenario_path)
+def load_inputs(scenario_path: Path, schedule_path: Path, overrides: Sequence[str] = ()) -> tuple[Scenario, Schedule]:
+    scenario = load_scenario(scenario_path, overrides)
     schedule = load_schedule(schedule_path)
     check_schedule_fits(scenario, schedule, str(schedule_path))
     return scenario, schedule
