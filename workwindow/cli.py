@@ -16,7 +16,7 @@ import click
 from rich.console import Console
 
 from workwindow import __version__, solver
-from workwindow.batch import SolveSettings, run_batch
+from workwindow.batch import run_batch
 from workwindow.batch.display import closing_lines, progress_for, summary_table
 from workwindow.console import new_console, print_schedule, print_summary
 from workwindow.diagnostics import summarize
@@ -27,10 +27,10 @@ from workwindow.generate import LIMITS, generated_scenario, write_generated
 from workwindow.models import load_scenario, scenario_json_schema
 from workwindow.output import write_text
 from workwindow.report import write_report
+from workwindow.solver import SolveSettings
 from workwindow.verify import load_schedule, recompute, verify
 from workwindow.whatif.compare import group_overrides
 from workwindow.whatif.explain import explain_participant
-from workwindow.whatif.parallel import SolveSettings
 from workwindow.whatif.run import CompareRequest, run_compare, write_comparison_report, write_numbers
 from workwindow.whatif.tables import print_comparison, print_explanation, print_switch_each
 from workwindow.whatif.tablets import SwitchEach
@@ -307,7 +307,7 @@ def explain(
 ) -> None:
     """Show PARTICIPANT's eligible days, why they do not work, and what would change it."""
     loaded = load_scenario(scenario, overrides)
-    settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed)
+    settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed, explain=False)
     print_explanation(new_console(), explain_participant(loaded, participant, settings, jobs))
 
 

@@ -9,11 +9,11 @@ from click.testing import CliRunner
 from tests.conftest import PILOT, TINY, people, tiny
 from workwindow.cli import main
 from workwindow.models import override_scenario
+from workwindow.solver import SolveSettings
 from workwindow.whatif.compare import CompareError, NamedVariant, Variant, compare, group_overrides
-from workwindow.whatif.parallel import SolveSettings
 from workwindow.whatif.tablets import compare_tablet_shares, switch_each, tablet_draws
 
-SETTINGS = SolveSettings(time_limit=30)
+SETTINGS = SolveSettings(time_limit=30, explain=False)
 
 
 def lexicographic_vector(scenario, schedule) -> tuple[int, ...]:
@@ -30,7 +30,9 @@ def test_relaxing_the_pilot_never_makes_the_objectives_worse(pilot):
     }
     variants = [Variant(name, override_scenario(pilot, sets), tuple(sets)) for name, sets in relaxed.items()]
     # a generous limit: each stage gets a share, and only optimal stages make the property hold
-    comparison = compare("pilot", Variant("pilot", pilot), variants, SolveSettings(time_limit=240), jobs=2)
+    comparison = compare(
+        "pilot", Variant("pilot", pilot), variants, SolveSettings(time_limit=240, explain=False), jobs=2
+    )
     assert all(c.samples[0].schedule.status == "optimal" for c in comparison.columns)
     base = comparison.base.samples[0]
     before = lexicographic_vector(pilot, base.schedule)

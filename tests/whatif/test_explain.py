@@ -12,11 +12,11 @@ from click.testing import CliRunner
 
 from tests.conftest import TINY, people, tiny
 from workwindow.cli import main
+from workwindow.solver import SolveSettings
 from workwindow.whatif.explain import UnknownParticipant, explain_participant
-from workwindow.whatif.parallel import SolveSettings
 
 MONDAY = dt.date(2024, 3, 11)
-SETTINGS = SolveSettings(time_limit=20)
+SETTINGS = SolveSettings(time_limit=20, explain=False)
 
 
 def what_ifs(explanation) -> dict:

@@ -20,7 +20,8 @@ from typing import Literal
 
 from workwindow.errors import WorkwindowError
 from workwindow.models import OBJECTIVES, Scenario, Schedule, apply_overrides, read_document, validate_scenario
-from workwindow.whatif.parallel import SolveSettings, solve_all
+from workwindow.solver import SolveSettings
+from workwindow.whatif.parallel import solve_all
 
 Better = Literal["lower", "higher"] | None
 Values = dict[str, float | None]

@@ -27,8 +27,9 @@ from workwindow.errors import WorkwindowError
 from workwindow.models import Scenario, Schedule, format_time, override_scenario
 from workwindow.models.overrides import override_text
 from workwindow.models.schedule import Group, Reason
+from workwindow.solver import SolveSettings, solve_with
 from workwindow.solver.facts import back_in_time, earliest_dose, ready_offset, week_facts
-from workwindow.whatif.parallel import SolveSettings, solve_all, solve_one
+from workwindow.whatif.parallel import solve_all
 
 WhatIfKind = Literal["tablets", "later_start", "one_more_place", "one_more_supervisor"]
 HELPED_BY = {
@@ -100,7 +101,7 @@ def explain_participant(scenario: Scenario, pid: str, settings: SolveSettings, j
     """Solve the scenario, then each what-if (side by side), and line up this participant's days."""
     if pid not in scenario.participants:
         raise UnknownParticipant(_unknown(scenario, pid))
-    base = solve_one(scenario, dataclasses.replace(settings, explain=True))
+    base = solve_with(scenario, dataclasses.replace(settings, explain=True))
     days = tuple(_day_statuses(scenario, base, pid))
     plans = [
         _tablets(scenario, pid),

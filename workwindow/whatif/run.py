@@ -6,8 +6,8 @@ from pathlib import Path
 
 from workwindow.output import write_text
 from workwindow.report import render_comparison
+from workwindow.solver import SolveSettings
 from workwindow.whatif.compare import CompareError, Comparison, NamedVariant, compare, load_variants
-from workwindow.whatif.parallel import SolveSettings
 from workwindow.whatif.tablets import SwitchEach, compare_tablet_shares, switch_each
 
 Result = Comparison | SwitchEach

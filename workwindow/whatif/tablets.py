@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from workwindow.models import OBJECTIVES, Scenario, Schedule, override_scenario
 from workwindow.models.overrides import override_text
+from workwindow.solver import SolveSettings
 from workwindow.whatif.compare import (
     Column,
     CompareError,
@@ -34,7 +35,7 @@ from workwindow.whatif.compare import (
     measure,
     metrics_of,
 )
-from workwindow.whatif.parallel import SolveSettings, solve_all
+from workwindow.whatif.parallel import solve_all
 
 
 @dataclass(frozen=True)
