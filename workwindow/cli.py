@@ -28,6 +28,8 @@ from workwindow.models import load_scenario, scenario_json_schema
 from workwindow.output import write_text
 from workwindow.report import write_report
 from workwindow.solver import SolveSettings
+from workwindow.sweep import check_outputs, load_sweep, run_sweep, write_results, write_sweep_report
+from workwindow.sweep.display import SweepProgress, print_sweep
 from workwindow.verify import load_schedule, recompute, verify
 from workwindow.whatif.compare import group_overrides
 from workwindow.whatif.explain import explain_participant
@@ -309,6 +311,64 @@ def explain(
     loaded = load_scenario(scenario, overrides)
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed, explain=False)
     print_explanation(new_console(), explain_participant(loaded, participant, settings, jobs))
+
+
+@main.command("sweep")
+@click.argument("sweep_file", metavar="SWEEP.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for results.csv, results.parquet, plot.png and plot.svg.",
+)
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report of the sweep.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Solves side by side (default: the number of cores).")
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Run on Dask: 'local' starts a LocalCluster; tcp://HOST:PORT uses a running scheduler.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds for each solve  [default: the sweep file's time_limit, else 60]",
+)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="CP-SAT threads per solve.")
+@reports_errors
+def sweep_command(
+    sweep_file: Path,
+    output: Path | None,
+    report: Path | None,
+    jobs: int | None,
+    cluster: str | None,
+    time_limit: float | None,
+    workers: int,
+) -> None:
+    """Solve the variants of a scenario that SWEEP.yaml describes, side by side, and compare them.
+
+    The sweep file names a base scenario and the values to try for some of
+    its fields (the same paths and values as --set): every combination of
+    those under grid, the lists under zip walked together. One row per
+    variant: the values tried, status, objectives, key figures and seconds.
+    Exit code 1 when a variant got no schedule.
+    """
+    loaded = load_sweep(sweep_file)
+    check_outputs(loaded, output, report)
+    settings = SolveSettings(time_limit=time_limit or loaded.time_limit, workers=workers, explain=report is not None)
+    try:
+        with SweepProgress(Console(stderr=True), loaded.solves) as progress:
+            result = run_sweep(loaded, settings, jobs=jobs, cluster=cluster, listener=progress)
+    except KeyboardInterrupt:
+        click.echo("Interrupted; nothing was written.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    print_sweep(new_console(), result)
+    for path in write_results(result, output) if output is not None else []:
+        click.echo(f"Wrote {path}")
+    if report is not None:
+        write_sweep_report(result, report)
+        click.echo(f"Wrote {report}")
+    if result.failed:
+        sys.exit(EXIT_NO_SCHEDULE)
 
 
 @main.command("verify")
