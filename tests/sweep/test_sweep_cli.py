@@ -1,14 +1,16 @@
 """`workwindow sweep` on a tiny scenario: the table, the files, exit codes, and inputs left alone."""
 
 import csv
+from concurrent.futures.process import BrokenProcessPool
 
 import pyarrow.parquet as pq
 from click.testing import CliRunner
 
 from workwindow.cli import main
+from workwindow.executor import Executor, Finished
 from workwindow.solver import SolveSettings
 from workwindow.sweep import load_sweep, run_sweep
-from workwindow.sweep.report import render_sweep_report
+from workwindow.sweep.report import FULL_PLANS_UP_TO, render_sweep_report
 
 TINY_SWEEP = """\
 name: tiny sweep
@@ -90,3 +92,37 @@ def test_a_report_of_a_sweep_without_reasons_leaves_the_reason_table_out(sweep_f
     with_reasons = run_sweep(sweep, SolveSettings(time_limit=20, explain=True), jobs=1)
     assert "Days without work, by reason" not in render_sweep_report(without, "<svg></svg>")
     assert "Days without work, by reason" in render_sweep_report(with_reasons, "<svg></svg>")
+
+
+class _OneWorkerDies(Executor):
+    """Runs tasks here, but the first one comes back as a lost worker."""
+
+    description = "a test executor"
+
+    def run(self, tasks):
+        for i, task in enumerate(tasks):
+            if i == 0:
+                yield Finished(task, error=BrokenProcessPool("a worker died"))
+            else:
+                yield Finished(task, value=task.function(*task.args))
+
+    def close(self, *, abort: bool = False) -> None:
+        pass
+
+
+def test_a_solve_whose_worker_died_is_a_row_with_status_error_and_exit_code_1(sweep_file, tmp_path, monkeypatch):
+    monkeypatch.setattr("workwindow.sweep.run.open_executor", lambda cluster, jobs: _OneWorkerDies())
+    result = invoke(str(sweep_file(TINY_SWEEP)), "--jobs", "2", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    rows = read_csv(tmp_path / "out" / "results.csv")
+    assert [r["status"] for r in rows] == ["error", "optimal", "optimal", "optimal"]
+    assert rows[0]["message"] == "the solve stopped before it finished (BrokenProcessPool: a worker died)"
+    assert rows[0]["days_worked"] == "" and "variant 1 (seed 0): the solve stopped" in result.stdout
+
+
+def test_a_large_sweeps_report_leaves_the_full_plans_out(sweep_file):
+    capacities = list(range(1, FULL_PLANS_UP_TO + 2))
+    sweep = load_sweep(sweep_file(f"base: tiny.yaml\ngrid:\n  program.crews.street.late_capacity: {capacities}\n"))
+    html = render_sweep_report(run_sweep(sweep, SolveSettings(time_limit=20), jobs=1), "<svg></svg>")
+    assert 'class="schedule"' not in html
+    assert f"{len(capacities)} variants are more than the {FULL_PLANS_UP_TO} whose plans" in html
