@@ -135,3 +135,8 @@ def test_seeds_and_repeats_give_the_seeds_each_variant_is_solved_with(pilot_swee
     assert load_sweep(pilot_sweep("grid: {weeks: [1]}\n")).seeds == (0,)
     assert load_sweep(pilot_sweep("grid: {weeks: [1]}\nrepeats: 3\n")).seeds == (0, 1, 2)
     assert load_sweep(pilot_sweep("grid: {weeks: [1]}\nseeds: [7, 3]\n")).seeds == (7, 3)
+
+
+def test_an_empty_zip_beside_a_grid_adds_no_axis(pilot_sweep):
+    sweep = load_sweep(pilot_sweep("zip: {}\ngrid:\n  clinics.habio.stations: [3, 5]\n"))
+    assert [axis.label for axis in sweep.axes] == ["clinics.habio.stations"] and len(sweep.variants) == 2

@@ -151,7 +151,7 @@ def _axes(document: Document, spec: SweepFile) -> tuple[Axis, ...]:
     for section in document.data:
         if section == "grid":
             axes += [_axis(document, "grid", {path: values}) for path, values in spec.grid.items()]
-        elif section == "zip":
+        elif section == "zip" and spec.zipped:
             axes.append(_axis(document, "zip", spec.zipped))
     return tuple(axes)
 
