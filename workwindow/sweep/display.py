@@ -7,7 +7,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from workwindow.sweep.run import Outcome, SweepResult, best
-from workwindow.sweep.summary import finding, number
+from workwindow.sweep.summary import finding, number, short_name
 
 KPI_HEADINGS = (
     ("days\nworked", "days_worked"),
@@ -35,7 +35,8 @@ def results_table(result: SweepResult) -> Table:
     table = Table(title=escape(sweep.title), title_justify="left", box=box.SIMPLE_HEAD, collapse_padding=True)
     table.add_column("#", justify="right")
     for path in sweep.varied_paths:
-        table.add_column(escape(short_heading(path, sweep.varied_paths)), justify="right")
+        heading = short_name(path, sweep.varied_paths).replace(".", "\n").replace("_", "\n")
+        table.add_column(escape(heading), justify="right")
     if several_seeds:
         table.add_column("seed", justify="right")
     table.add_column("status")
@@ -58,16 +59,6 @@ def results_table(result: SweepResult) -> Table:
             cells += ["–"] * (len(sweep.base.objective) + len(KPI_HEADINGS) + 1)
         table.add_row(*cells, style="bold" if id(outcome) in top else None)
     return table
-
-
-def short_heading(path: str, paths: tuple[str, ...]) -> str:
-    """The last step of a path (as many steps as tell it from the others), a word a line."""
-    steps = path.split(".")
-    for used in range(1, len(steps) + 1):
-        tail = steps[-used:]
-        if sum(other.split(".")[-used:] == tail for other in paths) == 1:
-            return "\n".join(tail).replace("_", "\n")
-    return path
 
 
 class SweepProgress:

@@ -17,6 +17,7 @@ from typing import Any
 from workwindow.sweep.load import Axis, Sweep
 from workwindow.sweep.results import value_kinds
 from workwindow.sweep.run import Outcome, SweepResult
+from workwindow.sweep.summary import short_name
 from workwindow.whatif.compare import measure, metrics_of
 
 KPI_KEYS = ("kpis.days_worked", "kpis.participants_served", "kpis.mean_late_start_offset", "kpis.station_peak")
@@ -146,7 +147,8 @@ def _series_name(rest: Sequence[tuple[Axis, int]]) -> str:
     if len(rest) == 1:
         axis, index = rest[0]
         return axis.point_label(index)
-    return ", ".join(f"{axis.label}={axis.point_label(index)}" for axis, index in rest)
+    labels = tuple(axis.label for axis, _ in rest)
+    return ", ".join(f"{short_name(axis.label, labels)}={axis.point_label(index)}" for axis, index in rest)
 
 
 def _legend_title(axes: Sequence[Axis]) -> str | None:

@@ -31,3 +31,13 @@ def number(value: float | None) -> str:
     if float(value).is_integer():
         return str(int(value))
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def short_name(path: str, paths: tuple[str, ...]) -> str:
+    """The last steps of a dotted path, as few as tell it from the other paths: for headings and legends."""
+    steps = path.split(".")
+    for used in range(1, len(steps) + 1):
+        tail = steps[-used:]
+        if sum(other.split(".")[-used:] == tail for other in paths) == 1:
+            return ".".join(tail)
+    return path
