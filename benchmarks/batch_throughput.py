@@ -23,8 +23,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from workwindow.batch import SolveSettings, run_batch
+from workwindow.batch import run_batch
 from workwindow.generate import generated_scenario
+from workwindow.solver import SolveSettings
 
 EXECUTORS = {"local processes": None, "Dask LocalCluster": "local"}
 

@@ -6,6 +6,7 @@ violations, 0: done).
 """
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ import click
 from rich.console import Console
 
 from workwindow import __version__, solver
-from workwindow.batch import SolveSettings, run_batch
+from workwindow.batch import run_batch
 from workwindow.batch.display import closing_lines, progress_for, summary_table
 from workwindow.console import new_console, print_schedule, print_summary
 from workwindow.diagnostics import summarize
@@ -26,8 +27,18 @@ from workwindow.generate import LIMITS, generated_scenario, write_generated
 from workwindow.models import load_scenario, scenario_json_schema
 from workwindow.output import write_text
 from workwindow.report import write_report
+from workwindow.solver import SolveSettings
+from workwindow.sweep import check_outputs, load_sweep, run_sweep, write_results, write_sweep_report
+from workwindow.sweep.display import SweepProgress, print_sweep
+from workwindow.verify import load_schedule, recompute, verify
+from workwindow.whatif.compare import group_overrides
+from workwindow.whatif.explain import explain_participant
+from workwindow.whatif.run import CompareRequest, run_compare, write_comparison_report, write_numbers
+from workwindow.whatif.tables import print_comparison, print_explanation, print_switch_each
+from workwindow.whatif.tablets import SwitchEach
 
 EXIT_NO_SCHEDULE = 1
+EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -58,6 +69,17 @@ def scenario_argument(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))(command)
 
 
+def overrides_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--set PATH=VALUE, repeatable: the same for every command that reads a scenario."""
+    return click.option(
+        "--set",
+        "overrides",
+        multiple=True,
+        metavar="PATH=VALUE",
+        help="Change one scenario value, e.g. --set program.latest_start=10:30 (VALUE is YAML; repeatable).",
+    )(command)
+
+
 def solver_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--time-limit, --workers, --seed: the same for every command that solves."""
     options = [
@@ -73,11 +95,14 @@ def solver_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @main.command()
 @scenario_argument
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the schedule JSON.")
+@overrides_option
 @solver_options
 @reports_errors
-def solve(scenario: Path, output: Path | None, time_limit: float, workers: int, seed: int) -> None:
+def solve(
+    scenario: Path, output: Path | None, overrides: tuple[str, ...], time_limit: float, workers: int, seed: int
+) -> None:
     """Find the best schedule for SCENARIO and print it week by week."""
-    loaded = load_scenario(scenario)
+    loaded = load_scenario(scenario, overrides)
     schedule = solver.solve(loaded, time_limit=time_limit, workers=workers, seed=seed)
     print_schedule(new_console(), loaded, schedule)
     if output is not None:
@@ -89,10 +114,11 @@ def solve(scenario: Path, output: Path | None, time_limit: float, workers: int, 
 
 @main.command()
 @scenario_argument
+@overrides_option
 @reports_errors
-def check(scenario: Path) -> None:
+def check(scenario: Path, overrides: tuple[str, ...]) -> None:
     """Validate SCENARIO and summarise it, with warnings about what will surprise."""
-    loaded = load_scenario(scenario)
+    loaded = load_scenario(scenario, overrides)
     print_summary(new_console(), loaded, summarize(loaded))
 
 
@@ -116,10 +142,11 @@ _scenario_option = click.option(
 @_schedule_argument
 @_scenario_option
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The HTML file to write.")
+@overrides_option
 @reports_errors
-def report(schedule_file: Path, scenario_file: Path, output: Path) -> None:
+def report(schedule_file: Path, scenario_file: Path, output: Path, overrides: tuple[str, ...]) -> None:
     """Write a self-contained HTML report of a schedule (opens offline, prints landscape)."""
-    write_report(scenario_file, schedule_file, output)
+    write_report(scenario_file, schedule_file, output, overrides)
     click.echo(f"Wrote {output}")
 
 
@@ -134,14 +161,237 @@ def report(schedule_file: Path, scenario_file: Path, output: Path) -> None:
     type=click.Path(path_type=Path),
     help="The file to write; for ics a directory that gets one .ics per person.",
 )
+@overrides_option
 @reports_errors
-def export(schedule_file: Path, scenario_file: Path, fmt: Format, output: Path) -> None:
+def export(schedule_file: Path, scenario_file: Path, fmt: Format, output: Path, overrides: tuple[str, ...]) -> None:
     """Export a schedule as CSV, a printable Excel workbook, or calendars (.ics) per person."""
-    written = export_schedule(scenario_file, schedule_file, fmt, output)
+    written = export_schedule(scenario_file, schedule_file, fmt, output, overrides)
     if fmt == "ics":
         click.echo(f"Wrote {len(written)} calendars to {output}")
     else:
         click.echo(f"Wrote {output}")
+
+
+# -- what-ifs: compare and explain ---------------------------------------------------
+
+
+def whatif_solver_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options of commands that run several solves side by side."""
+    options = [
+        click.option(
+            "--jobs",
+            default=os.cpu_count() or 1,
+            show_default="cores",
+            type=click.IntRange(min=1),
+            help="Solves run side by side.",
+        ),
+        click.option("--time-limit", default=60.0, show_default=True, help="Seconds for each solve."),
+        click.option("--workers", default=1, show_default=True, help="CP-SAT search workers in each solve."),
+        click.option(
+            "--seed", default=0, show_default=True, help="CP-SAT random seed (compare: also of the tablet draws)."
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+class OptionOrderCommand(click.Command):
+    """Keeps the order in which --variant and --set were given, which click's lists lose."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["workwindow.option_order"] = _option_order(args, {"--variant": "variant", "--set": "set"})
+        return super().parse_args(ctx, args)
+
+
+def _option_order(args: list[str], names: dict[str, str]) -> list[str]:
+    order, skip = [], False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--":
+            break
+        elif arg in names:
+            order.append(names[arg])
+            skip = True
+        elif arg.startswith("--") and "=" in arg and arg.split("=", 1)[0] in names:
+            order.append(names[arg.split("=", 1)[0]])
+    return order
+
+
+def _shares(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[float, ...] | None:
+    if value is None:
+        return None
+    try:
+        shares = tuple(float(part) for part in value.split(",") if part.strip())
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a list of shares such as 0,0.25,0.5,1") from None
+    if not shares or not all(0 <= share <= 1 for share in shares):
+        raise click.BadParameter("give shares between 0 and 1, such as 0,0.25,0.5,1")
+    return shares
+
+
+@main.command(cls=OptionOrderCommand)
+@click.argument("base", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("variant_files", metavar="[VARIANT.yaml]...", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--variant",
+    "variant_names",
+    multiple=True,
+    metavar="NAME",
+    help="A variant of BASE made by the --set options that follow it (repeatable).",
+)
+@overrides_option
+@click.option(
+    "--switch-to-tablet",
+    "shares",
+    metavar="SHARES",
+    callback=_shares,
+    help="Switch these shares of the injecting participants to tablets, e.g. 0,0.25,0.5,1.",
+)
+@click.option("--draws", default=1, show_default=True, type=click.IntRange(min=1), help="Random draws per share.")
+@click.option("--switch-each", "each", is_flag=True, help="Switch each injecting participant alone: who gains most.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the numbers to PATH.csv and PATH.json.")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML comparison report.")
+@whatif_solver_options
+@reports_errors
+def compare(
+    base: Path,
+    variant_files: tuple[Path, ...],
+    variant_names: tuple[str, ...],
+    overrides: tuple[str, ...],
+    shares: tuple[float, ...] | None,
+    draws: int,
+    each: bool,
+    output: Path | None,
+    report: Path | None,
+    jobs: int,
+    time_limit: float,
+    workers: int,
+    seed: int,
+) -> None:
+    """Solve BASE and its variants side by side and compare objectives and key figures.
+
+    A variant is another scenario file, or BASE changed by --variant NAME --set PATH=VALUE ...:
+    each --set belongs to the --variant before it, and a --set before any --variant applies to
+    BASE and every variant. Or ask the tablet question with --switch-to-tablet or --switch-each.
+    """
+    order = click.get_current_context().meta["workwindow.option_order"]
+    common, named = group_overrides(order, variant_names, overrides)
+    request = CompareRequest(base, variant_files, tuple(common), tuple(named), shares, draws, each)
+    settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed, explain=report is not None)
+    result = run_compare(request, settings, jobs)
+    if isinstance(result, SwitchEach):
+        print_switch_each(new_console(), result, jobs)
+    else:
+        print_comparison(new_console(), result, jobs)
+    for path in write_numbers(result, output, request.inputs) if output is not None else []:
+        click.echo(f"Wrote {path}")
+    if report is not None:
+        write_comparison_report(result, report, request.inputs)
+        click.echo(f"Wrote {report}")
+
+
+@main.command()
+@scenario_argument
+@click.argument("participant")
+@overrides_option
+@whatif_solver_options
+@reports_errors
+def explain(
+    scenario: Path,
+    participant: str,
+    overrides: tuple[str, ...],
+    jobs: int,
+    time_limit: float,
+    workers: int,
+    seed: int,
+) -> None:
+    """Show PARTICIPANT's eligible days, why they do not work, and what would change it."""
+    loaded = load_scenario(scenario, overrides)
+    settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed, explain=False)
+    print_explanation(new_console(), explain_participant(loaded, participant, settings, jobs))
+
+
+@main.command("sweep")
+@click.argument("sweep_file", metavar="SWEEP.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for results.csv, results.parquet, plot.png and plot.svg.",
+)
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report of the sweep.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Solves side by side (default: the number of cores).")
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Run on Dask: 'local' starts a LocalCluster; tcp://HOST:PORT uses a running scheduler.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds for each solve  [default: the sweep file's time_limit, else 60]",
+)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="CP-SAT threads per solve.")
+@reports_errors
+def sweep_command(
+    sweep_file: Path,
+    output: Path | None,
+    report: Path | None,
+    jobs: int | None,
+    cluster: str | None,
+    time_limit: float | None,
+    workers: int,
+) -> None:
+    """Solve the variants of a scenario that SWEEP.yaml describes, side by side, and compare them.
+
+    The sweep file names a base scenario and the values to try for some of
+    its fields (the same paths and values as --set): every combination of
+    those under grid, the lists under zip walked together. One row per
+    variant: the values tried, status, objectives, key figures and seconds.
+    Exit code 1 when a variant got no schedule.
+    """
+    loaded = load_sweep(sweep_file)
+    check_outputs(loaded, output, report)
+    settings = SolveSettings(time_limit=time_limit or loaded.time_limit, workers=workers, explain=report is not None)
+    try:
+        with SweepProgress(Console(stderr=True), loaded.solves) as progress:
+            result = run_sweep(loaded, settings, jobs=jobs, cluster=cluster, listener=progress)
+    except KeyboardInterrupt:
+        click.echo("Interrupted; nothing was written.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    print_sweep(new_console(), result)
+    for path in write_results(result, output) if output is not None else []:
+        click.echo(f"Wrote {path}")
+    if report is not None:
+        write_sweep_report(result, report)
+        click.echo(f"Wrote {report}")
+    if result.failed:
+        sys.exit(EXIT_NO_SCHEDULE)
+
+
+@main.command("verify")
+@scenario_argument
+@click.argument("schedule", type=click.Path(dir_okay=False, path_type=Path))
+@overrides_option
+@reports_errors
+def verify_command(scenario: Path, schedule: Path, overrides: tuple[str, ...]) -> None:
+    """Check SCHEDULE (JSON) against every rule of SCENARIO, independently of the solver.
+
+    Prints "valid: …" with the recomputed objectives (exit 0), or each broken
+    rule on its own line (exit 1). Unreadable input exits 2.
+    """
+    setting, plan = load_scenario(scenario, overrides), load_schedule(schedule)
+    violations = verify(setting, plan)
+    if violations:
+        for violation in violations:
+            click.echo(violation.message)
+        sys.exit(EXIT_VIOLATIONS)
+    found = recompute(setting, plan)
+    order = [*setting.objective, *(name for name in found.objectives if name not in setting.objective)]
+    values = ", ".join(f"{name} {found.objectives[name]}" for name in order)
+    click.echo(f"valid: {values} ({found.days_worked} days worked by {found.participants_served} participants)")
 
 
 EXIT_INTERRUPTED = 130

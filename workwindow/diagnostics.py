@@ -81,7 +81,7 @@ def _latest_start_above_effective(scenario: Scenario) -> list[str]:
     return [
         f"program.latest_start {format_time(program.latest_start)} leaves less than min_work_minutes "
         f"({program.min_work_minutes}) before payout {format_time(program.payout)}; late groups start "
-        f"at {format_time(program.effective_latest_start)} at the latest"
+        f"at {format_time(scenario.latest_late_start)} at the latest"
     ]
 
 
@@ -105,7 +105,7 @@ def _never_able_to_work(scenario: Scenario) -> list[str]:
         if pid not in blocked:
             warnings.append(f"{who} has no day in the horizon when a crew open to them runs")
         elif "not_ready" in blocked[pid]:
-            latest = format_time(scenario.program.effective_latest_start)
+            latest = format_time(scenario.latest_late_start)
             warnings.append(f"{who} can never be ready before the latest start {latest}: {details[pid]}")
         else:
             warnings.append(f"{who} can never be back for the afternoon dose: {details[pid]}")

@@ -10,9 +10,14 @@ class Problem:
     field: str
     message: str
     line: int | None = None
+    origin: str | None = None
+    """What caused it when that is not a line of the file, e.g. "--set program.payout=11:00"."""
 
     def __str__(self) -> str:
-        where = f"line {self.line}, " if self.line is not None else ""
+        if self.origin is not None:
+            where = f"{self.origin}: "
+        else:
+            where = f"line {self.line}, " if self.line is not None else ""
         field = f"{self.field}: " if self.field else ""
         return f"{where}{field}{self.message}"
 

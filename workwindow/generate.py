@@ -134,7 +134,7 @@ def can_ever_work(scenario: Scenario, participant: str) -> bool:
         travel = scenario.travel(participant, crew)
         ready = dose + clinic.dose_minutes + scenario.observation_of(participant) + travel
         back = scenario.program.payout + travel <= clinic.afternoon[1] - clinic.dose_minutes
-        if ready <= scenario.program.effective_latest_start and back:
+        if ready <= scenario.latest_late_start and back:
             return True
     return False
 

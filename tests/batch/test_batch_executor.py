@@ -6,7 +6,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
-from workwindow.batch.executor import DaskCluster, ExecutorError, LocalProcesses, Task, open_executor
+from workwindow.executor import DaskCluster, ExecutorError, LocalProcesses, Task, open_executor
 
 SQUARES = [Task(f"square-{n}", pow, (n, 2)) for n in range(8)]
 

@@ -3,7 +3,8 @@ import json
 import pytest
 
 from workwindow.errors import InputError
-from workwindow.report.inputs import load_inputs, read_schedule
+from workwindow.models.schedule_file import load_schedule as read_schedule
+from workwindow.report.inputs import load_inputs
 
 
 def _written(tmp_path, data) -> "object":

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from workwindow.batch.executor import Executor, Finished, Task, open_executor
 from workwindow.batch.inputs import BatchError, ScenarioInput, discover
 from workwindow.batch.records import (
     ErrorKind,
@@ -25,12 +24,14 @@ from workwindow.batch.records import (
     write_error,
     write_result,
 )
-from workwindow.batch.solving import Solved, SolveSettings, solve_file
+from workwindow.batch.solving import Solved, solve_file
 from workwindow.batch.summary import Row, error_row, result_row, write_summary
 from workwindow.errors import InputError
+from workwindow.executor import Executor, Finished, Task, open_executor
 from workwindow.files import remove_leftover_temporaries
 from workwindow.models.loading import read_bytes
 from workwindow.models.schedule import InputStamp
+from workwindow.solver import SolveSettings
 
 LOCK_NAME = ".workwindow-batch.lock"
 

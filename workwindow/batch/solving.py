@@ -5,25 +5,12 @@ file system; only the client reads and writes files.
 """
 
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from workwindow.errors import InputError
-from workwindow.models import Scenario, Schedule, validate_scenario
+from workwindow.models import Schedule, validate_scenario
 from workwindow.models.loading import parse_bytes
-from workwindow.solver import solve
-
-
-@dataclass(frozen=True)
-class SolveSettings:
-    """Everything besides the scenario that decides a schedule."""
-
-    time_limit: float = 60.0
-    workers: int = 1
-    seed: int = 0
-    deterministic: bool = False
-
-    def as_dict(self) -> dict[str, float | int | bool]:
-        return asdict(self)
+from workwindow.solver import SolveSettings, solve_with
 
 
 @dataclass(frozen=True)
@@ -42,16 +29,5 @@ def solve_file(source: str, data: bytes, settings: SolveSettings) -> Solved:
         scenario = validate_scenario(parse_bytes(data, source))
     except InputError as exc:
         return Solved(None, exc.paragraph(), time.perf_counter() - started)
-    schedule = solve_scenario(scenario, settings)
+    schedule = solve_with(scenario, settings)
     return Solved(schedule, None, time.perf_counter() - started)
-
-
-def solve_scenario(scenario: Scenario, settings: SolveSettings) -> Schedule:
-    """The one place the batch calls the solver."""
-    return solve(
-        scenario,
-        time_limit=settings.time_limit,
-        workers=settings.workers,
-        seed=settings.seed,
-        deterministic=settings.deterministic,
-    )

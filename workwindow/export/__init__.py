@@ -4,6 +4,7 @@ None of them holds health data: no dose form anywhere, and the workbook and the
 supervisors' calendars hold no dose times either (participant ids only).
 """
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -18,10 +19,12 @@ Format = Literal["csv", "xlsx", "ics"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx", "ics")
 
 
-def export(scenario_path: Path, schedule_path: Path, fmt: Format, output: Path) -> list[Path]:
+def export(
+    scenario_path: Path, schedule_path: Path, fmt: Format, output: Path, overrides: Sequence[str] = ()
+) -> list[Path]:
     """Write the export; for ics, `output` is a directory of one file per person."""
     inputs = (scenario_path, schedule_path)
-    plan = Plan(*load_inputs(scenario_path, schedule_path))
+    plan = Plan(*load_inputs(scenario_path, schedule_path, overrides))
     if fmt == "csv":
         write_text(output, assignments_csv(plan), inputs)
         return [output]

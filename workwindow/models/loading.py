@@ -6,6 +6,7 @@ Here the document is composed into nodes first; values are built from the
 nodes, duplicate keys are refused, and every error is traced back to a line.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,12 +19,39 @@ from workwindow.models.scenario import Scenario, ScenarioProblems
 
 
 @dataclass(frozen=True)
+class Override:
+    """A `--set PATH=VALUE` applied to a document's data.
+
+    The node tree does not know the value, so a problem at or under `path`
+    is blamed on the override instead of a line of the file.
+    """
+
+    text: str
+    path: tuple[Any, ...]
+    """The keys as they stand in the data (an int key stays an int)."""
+    value: Any
+
+    @property
+    def label(self) -> str:
+        return override_label(self.text)
+
+
+def override_label(text: str) -> str:
+    """How errors name an override; a participant's value is not echoed (it may be health data)."""
+    path, equals, value = text.partition("=")
+    if path.strip().split(".")[0] == "participants" and equals:
+        value = "…"
+    return f"--set {path}{equals}{value}"
+
+
+@dataclass(frozen=True)
 class Document:
     """Plain data read from a file, with the node tree that knows its lines."""
 
     source: str
     data: Any
     root: yaml.Node | None
+    overrides: tuple[Override, ...] = ()
 
 
 def read_document(path: str | Path) -> Document:
@@ -59,32 +87,39 @@ def parse_document(text: str, source: str) -> Document:
     return Document(source, _build(root, source), root)
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    return validate_scenario(read_document(path))
-
-
 def validate_scenario(document: Document) -> Scenario:
     if not isinstance(document.data, dict):
         raise InputError(document.source, [Problem("", "must be a mapping of scenario fields")])
     try:
         return Scenario.model_validate(document.data)
     except ValidationError as exc:
-        raise InputError(document.source, problems_of(exc, document.root)) from None
+        raise InputError(document.source, problems_of(exc, document.root, document.overrides, document.data)) from None
 
 
-def problems_of(error: ValidationError, root: yaml.Node | None) -> list[Problem]:
-    """One problem per pydantic error, with field path and line where the YAML has it."""
+def problems_of(
+    error: ValidationError, root: yaml.Node | None, overrides: Sequence[Override] = (), data: Any = None
+) -> list[Problem]:
+    """One problem per pydantic error, with field path and line where the YAML has it.
+
+    A problem under an override's path is blamed on the override: its value
+    is in `data` but not in the node tree.
+    """
     problems: list[Problem] = []
     for item in error.errors():
         nested = item.get("ctx", {}).get("error")
         if isinstance(nested, ScenarioProblems):
-            problems += [_locate(path, message, root) for path, message in nested.problems]
+            problems += [_locate(path, message, root, overrides) for path, message in nested.problems]
             continue
         loc = tuple(item["loc"])
-        path, line = locate(root, loc)
-        if item["type"] == "missing" and loc and (not path or path[-1] != loc[-1]):
-            path = (*path, loc[-1])
-        problem = Problem(_dotted(path), _message(item), line)
+        missing = item["type"] == "missing"
+        blamed = _blamed_override(overrides, _written(data, loc, missing=missing)) if overrides else None
+        if blamed is not None:
+            problem = _blamed_problem(blamed, _written(data, loc, missing=missing), _message(item))
+        else:
+            path, line = locate(root, loc)
+            if missing and loc and (not path or path[-1] != loc[-1]):
+                path = (*path, loc[-1])
+            problem = Problem(_dotted(path), _message(item), line)
         if problem not in problems:
             problems.append(problem)
     return problems
@@ -107,9 +142,48 @@ def locate(root: yaml.Node | None, loc: tuple) -> tuple[tuple, int | None]:
     return tuple(found), line
 
 
-def _locate(path: tuple, message: str, root: yaml.Node | None) -> Problem:
+def _locate(path: tuple, message: str, root: yaml.Node | None, overrides: Sequence[Override] = ()) -> Problem:
+    blamed = _blamed_override(overrides, path)
+    if blamed is not None:
+        return _blamed_problem(blamed, path, message)
     _, line = locate(root, path)
     return Problem(_dotted(path), message, line)
+
+
+def _written(data: Any, loc: tuple, *, missing: bool) -> tuple:
+    """The steps of a pydantic location that are in the data (union tags are not)."""
+    found: list = []
+    for step in loc:
+        if isinstance(data, dict):
+            key = next((k for k in data if str(k) == str(step)), _ABSENT)
+            if key is not _ABSENT:
+                found.append(key)
+                data = data[key]
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            found.append(step)
+            data = data[step]
+    if missing and loc and (not found or str(found[-1]) != str(loc[-1])):
+        found.append(loc[-1])
+    return tuple(found)
+
+
+_ABSENT = object()
+
+
+def _blamed_override(overrides: Sequence[Override], path: tuple) -> Override | None:
+    """The last override whose path is the problem's path or leads to it."""
+    steps = tuple(str(step) for step in path)
+    for override in reversed(overrides):
+        prefix = tuple(str(step) for step in override.path)
+        if steps[: len(prefix)] == prefix:
+            return override
+    return None
+
+
+def _blamed_problem(override: Override, path: tuple, message: str) -> Problem:
+    """Name the override; the field too when the problem is deeper than its path."""
+    field = "" if tuple(map(str, path)) == tuple(map(str, override.path)) else _dotted(path)
+    return Problem(field, message, origin=override.label)
 
 
 def _child(node: yaml.Node | None, step: object) -> tuple[yaml.Node, yaml.Node] | None:

@@ -179,6 +179,13 @@ class Scenario(_Frozen):
         """Week number of a date, 1 for the first week of the horizon."""
         return (date - self.start).days // 7 + 1
 
+    @property
+    def latest_late_start(self) -> int:
+        """The last grid time a late group can start: the effective latest start, floored to the grid."""
+        program = self.program
+        span = program.effective_latest_start - program.ordinary_start
+        return program.ordinary_start + span // self.time_step * self.time_step
+
     def clinic_of(self, participant: str) -> Clinic:
         return self.clinics[self.participants[participant].clinic]  # type: ignore[index]
 

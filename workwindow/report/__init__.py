@@ -1,5 +1,6 @@
 """Reports of solved schedules: a self-contained HTML file to read, compare and print."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from workwindow.output import write_text
@@ -7,8 +8,8 @@ from workwindow.report.html import render_comparison, render_report
 from workwindow.report.inputs import load_inputs
 
 
-def write_report(scenario_path: Path, schedule_path: Path, output: Path) -> None:
-    scenario, schedule = load_inputs(scenario_path, schedule_path)
+def write_report(scenario_path: Path, schedule_path: Path, output: Path, overrides: Sequence[str] = ()) -> None:
+    scenario, schedule = load_inputs(scenario_path, schedule_path, overrides)
     write_text(output, render_report(scenario, schedule), (scenario_path, schedule_path))
 
 

@@ -4,36 +4,21 @@ A report drawn from a schedule of another scenario would name people and crews
 that do not exist, so every reference is checked before anything is drawn.
 """
 
-import re
+from collections.abc import Sequence
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from workwindow.errors import InputError, Problem
 from workwindow.models import Scenario, Schedule, load_scenario
+from workwindow.models.schedule_file import load_schedule
 
 _MAX_PROBLEMS = 8
-_JSON_LINE = re.compile(r"line (\d+)")
 
 
-def load_inputs(scenario_path: Path, schedule_path: Path) -> tuple[Scenario, Schedule]:
-    scenario = load_scenario(scenario_path)
-    schedule = read_schedule(schedule_path)
+def load_inputs(scenario_path: Path, schedule_path: Path, overrides: Sequence[str] = ()) -> tuple[Scenario, Schedule]:
+    scenario = load_scenario(scenario_path, overrides)
+    schedule = load_schedule(schedule_path)
     check_schedule_fits(scenario, schedule, str(schedule_path))
     return scenario, schedule
-
-
-def read_schedule(path: Path) -> Schedule:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(path), [Problem("", f"cannot be read ({exc.strerror or exc})")]) from None
-    except UnicodeDecodeError:
-        raise InputError(str(path), [Problem("", "is not UTF-8 text")]) from None
-    try:
-        return Schedule.from_json(text)
-    except ValidationError as exc:
-        raise InputError(str(path), _problems(exc)) from None
 
 
 def check_schedule_fits(scenario: Scenario, schedule: Schedule, source: str) -> None:
@@ -78,20 +63,6 @@ def _references(scenario: Scenario, schedule: Schedule) -> list[Problem]:
         known(f"unassigned.{i}.participant", u.participant, scenario.participants, "participant")
         known(f"unassigned.{i}.date", u.date, dates, "date")
     return problems
-
-
-def _problems(error: ValidationError) -> list[Problem]:
-    problems = []
-    for item in error.errors():
-        if item["type"] == "json_invalid":
-            match = _JSON_LINE.search(item["msg"])
-            line = int(match[1]) if match else None
-            problems.append(Problem("", f"is not valid JSON ({item['ctx']['error']})", line))
-            continue
-        field = ".".join(str(step) for step in item["loc"])
-        message = "required field is missing" if item["type"] == "missing" else item["msg"]
-        problems.append(Problem(field, message))
-    return _capped(problems)
 
 
 def _capped(problems: list[Problem]) -> list[Problem]:

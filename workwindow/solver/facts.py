@@ -79,7 +79,7 @@ def week_facts(scenario: Scenario, week: int) -> WeekFacts:
 
 def late_start_slots(scenario: Scenario) -> list[int]:
     program = scenario.program
-    return list(range(program.ordinary_start, program.effective_latest_start + 1, scenario.time_step))
+    return list(range(program.ordinary_start, scenario.latest_late_start + 1, scenario.time_step))
 
 
 def earliest_dose(scenario: Scenario, pid: str) -> int:
@@ -124,15 +124,15 @@ def _crew_options(scenario: Scenario, pid: str, date: dt.date, crew: str) -> lis
         deadline = program.ordinary_start - offset
         if first <= deadline:
             options.append(Option(pid, date, crew, "ordinary", offset, deadline))
-    deadline = program.effective_latest_start - offset
-    if program.effective_latest_start >= program.ordinary_start and first <= deadline:
+    deadline = scenario.latest_late_start - offset
+    if scenario.latest_late_start >= program.ordinary_start and first <= deadline:
         options.append(Option(pid, date, crew, "late", offset, deadline))
     return options
 
 
 def _can_be_ready(scenario: Scenario, pid: str, crew: str) -> bool:
     program = scenario.program
-    latest = program.effective_latest_start
+    latest = scenario.latest_late_start
     if latest < program.ordinary_start:
         return False
     return earliest_dose(scenario, pid) + ready_offset(scenario, pid, crew) <= latest
@@ -159,7 +159,7 @@ def _not_ready_detail(scenario: Scenario, pid: str, crews: list[str]) -> str:
     )
     return (
         f"earliest ready {format_time(first + offset)} ({parts}) > latest start "
-        f"{format_time(scenario.program.effective_latest_start)}"
+        f"{format_time(scenario.latest_late_start)}"
     )
 
 
@@ -188,7 +188,7 @@ def _supervisions(scenario: Scenario, facts: WeekFacts) -> list[Supervision]:
                 and weekday(date) in member.days
                 and member.max_days > 0
                 and program.payout <= member.hours[1]
-                and earliest <= program.effective_latest_start
+                and earliest <= scenario.latest_late_start
             ):
                 result.append(Supervision(sid, crew, date, earliest))
     return result

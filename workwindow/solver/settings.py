@@ -1,0 +1,36 @@
+"""Everything besides the scenario that decides a schedule, in one picklable value.
+
+Batch, compare, sweeps and explain all send solves to other processes; they
+share this so a setting means the same everywhere.
+"""
+
+from dataclasses import asdict, dataclass
+
+from workwindow.models import Scenario, Schedule
+from workwindow.solver.solve import solve
+
+
+@dataclass(frozen=True)
+class SolveSettings:
+    time_limit: float = 60.0
+    """Seconds for the whole solve of one scenario."""
+    workers: int = 1
+    """CP-SAT workers per solve; the solves themselves run side by side."""
+    seed: int = 0
+    deterministic: bool = False
+    explain: bool = True
+    """Reasons for days without work; what-ifs that only compare numbers skip them."""
+
+    def as_dict(self) -> dict[str, float | int | bool]:
+        return asdict(self)
+
+
+def solve_with(scenario: Scenario, settings: SolveSettings) -> Schedule:
+    return solve(
+        scenario,
+        time_limit=settings.time_limit,
+        workers=settings.workers,
+        seed=settings.seed,
+        deterministic=settings.deterministic,
+        explain=settings.explain,
+    )

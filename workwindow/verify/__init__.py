@@ -1,0 +1,12 @@
+"""An independent checker: does a schedule keep every rule of the scenario?
+
+It reads the scenario's raw fields and never the solver, so it can check the
+solver's plans and plans a planner edited by hand alike.
+"""
+
+from workwindow.models.schedule_file import load_schedule, parse_schedule
+from workwindow.verify.core import recompute, verify
+from workwindow.verify.tally import Tally
+from workwindow.verify.violation import KINDS, Violation
+
+__all__ = ["KINDS", "Tally", "Violation", "load_schedule", "parse_schedule", "recompute", "verify"]

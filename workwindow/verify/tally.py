@@ -1,0 +1,95 @@
+"""Objectives and KPIs recomputed from the plan, and compared with what the file reports."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from workwindow.models.scenario import Scenario
+from workwindow.models.schedule import Schedule
+from workwindow.verify.facts import horizon_weeks
+from workwindow.verify.ledger import Ledger
+from workwindow.verify.staffing import supervisor_days
+from workwindow.verify.stations import station_peak
+from workwindow.verify.violation import Violation
+from workwindow.verify.wants import weekly_days
+
+MEAN_TOLERANCE = 0.01
+"""A reported mean may be rounded to two decimals."""
+
+OBJECTIVE_MEANING = {
+    "shortfall": "Σ priority × days short of want[0], per participant and week",
+    "participant_days": "Σ priority × days worked",
+    "late_start": "Σ over late groups of minutes after the ordinary start",
+    "staff": "supervisor-days",
+}
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What the plan achieves, computed from its assignments and groups."""
+
+    objectives: dict[str, int]
+    participants_served: int
+    days_worked: int
+    mean_late_start_offset: float | None
+    station_peak: int
+    shortfall: int
+
+
+def tally(scenario: Scenario, ledger: Ledger) -> Tally:
+    weekly = weekly_days(scenario, ledger)
+    short = {
+        pid: sum(max(0, p.want[0] - len(weekly.get((pid, w), ()))) for w in horizon_weeks(scenario))
+        for pid, p in scenario.participants.items()
+    }
+    days = {pid: len(dates) for pid, dates in ledger.days_worked().items()}
+    offsets = [ledger.start_of(key) - scenario.program.ordinary_start for key in ledger.late_groups_that_run()]
+    priority = {pid: p.priority for pid, p in scenario.participants.items()}
+    return Tally(
+        objectives={
+            "shortfall": sum(priority[pid] * n for pid, n in short.items()),
+            "participant_days": sum(priority[pid] * n for pid, n in days.items()),
+            "late_start": sum(offsets),
+            "staff": len(supervisor_days(ledger)),
+        },
+        participants_served=sum(1 for n in days.values() if n),
+        days_worked=sum(days.values()),
+        mean_late_start_offset=sum(offsets) / len(offsets) if offsets else None,
+        station_peak=station_peak(scenario, ledger),
+        shortfall=sum(short.values()),
+    )
+
+
+def check_tally(schedule: Schedule, found: Tally) -> Iterator[Violation]:
+    for name, value in found.objectives.items():
+        reported = schedule.objectives.get(name)
+        if reported is None:
+            yield Violation(
+                "objective",
+                f"objectives has no '{name}'; the schedule gives {value} ({OBJECTIVE_MEANING[name]}).",
+            )
+        elif reported != value:
+            yield Violation(
+                "objective",
+                f"objectives.{name} is {reported}, but the schedule gives {value} ({OBJECTIVE_MEANING[name]}).",
+            )
+    kpis = schedule.kpis
+    for name in ("participants_served", "days_worked", "station_peak", "shortfall"):
+        reported, value = getattr(kpis, name), getattr(found, name)
+        if reported != value:
+            yield Violation("kpi", f"kpis.{name} is {reported}, but the schedule gives {value}.")
+    if not _same_mean(kpis.mean_late_start_offset, found.mean_late_start_offset):
+        yield Violation(
+            "kpi",
+            f"kpis.mean_late_start_offset is {kpis.mean_late_start_offset}, "
+            f"but the schedule gives {_mean_text(found.mean_late_start_offset)}.",
+        )
+
+
+def _same_mean(reported: float | None, value: float | None) -> bool:
+    if reported is None or value is None:
+        return reported is value
+    return abs(reported - value) <= MEAN_TOLERANCE
+
+
+def _mean_text(value: float | None) -> str:
+    return "none (no late group runs)" if value is None else f"{value:.2f}"

@@ -1,0 +1,86 @@
+"""`workwindow compare` as one call: which kind of comparison, solved, and its files written."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from workwindow.output import write_text
+from workwindow.report import render_comparison
+from workwindow.solver import SolveSettings
+from workwindow.whatif.compare import CompareError, Comparison, NamedVariant, compare, load_variants
+from workwindow.whatif.tablets import SwitchEach, compare_tablet_shares, switch_each
+
+Result = Comparison | SwitchEach
+
+
+@dataclass(frozen=True)
+class CompareRequest:
+    base: Path
+    files: tuple[Path, ...] = ()
+    common: tuple[str, ...] = ()
+    """Overrides for the base and every variant."""
+    named: tuple[NamedVariant, ...] = ()
+    shares: tuple[float, ...] | None = None
+    draws: int = 1
+    switch_each: bool = False
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        return (self.base, *self.files)
+
+
+def run_compare(request: CompareRequest, settings: SolveSettings, jobs: int) -> Result:
+    """Variants side by side, a sweep of tablet shares, or each switch alone: one of the three."""
+    _one_kind(request)
+    base, variants = load_variants(request.base, request.files, request.common, request.named)
+    title = base.scenario.name
+    if request.switch_each:
+        return switch_each(title, base, settings=settings, jobs=jobs)
+    if request.shares is not None:
+        return compare_tablet_shares(
+            f"{title}: tablets instead of injection",
+            base,
+            request.shares,
+            draws=request.draws,
+            seed=settings.seed,
+            settings=settings,
+            jobs=jobs,
+        )
+    return compare(title, base, variants, settings, jobs)
+
+
+def write_numbers(result: Result, output: Path, inputs: Sequence[Path]) -> list[Path]:
+    """PATH.csv and PATH.json (a .csv or .json suffix on PATH is dropped first)."""
+    stem = output.with_suffix("") if output.suffix in (".csv", ".json") else output
+    written = []
+    for suffix, text in ((".csv", result.to_csv()), (".json", result.to_json())):
+        path = stem.with_name(stem.name + suffix)
+        write_text(path, text, inputs)
+        written.append(path)
+    return written
+
+
+def write_comparison_report(result: Result, output: Path, inputs: Sequence[Path]) -> None:
+    comparison = result.comparison if isinstance(result, SwitchEach) else result
+    write_text(output, render_comparison(comparison.title, comparison.labelled()), inputs)
+
+
+def _one_kind(request: CompareRequest) -> None:
+    given = [
+        name
+        for name, present in (
+            ("variants", request.files or request.named),
+            ("--switch-to-tablet", request.shares is not None),
+            ("--switch-each", request.switch_each),
+        )
+        if present
+    ]
+    if len(given) > 1:
+        raise CompareError(f"compare one kind of thing at a time; {' and '.join(given)} were both given")
+    if not given:
+        raise CompareError(
+            "nothing to compare: give VARIANT files, --variant NAME --set PATH=VALUE, "
+            "--switch-to-tablet SHARES or --switch-each"
+        )
+    if request.draws > 1 and request.shares is None:
+        raise CompareError("--draws goes with --switch-to-tablet")

@@ -1,0 +1,161 @@
+"""How comparisons and explanations read in a terminal (rich tables)."""
+
+import datetime as dt
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from workwindow.models import format_time, weekday
+from workwindow.whatif.compare import Column, Comparison, Metric
+from workwindow.whatif.explain import DayStatus, Explanation, WhatIf
+from workwindow.whatif.tablets import SwitchEach
+
+
+def print_comparison(console: Console, comparison: Comparison, jobs: int) -> None:
+    table = Table(title=comparison.title, title_justify="left")
+    table.add_column("")
+    for column in comparison.columns:
+        table.add_column(escape(column.name), justify="right")
+    for metric in comparison.metrics:
+        table.add_row(metric.label, *(_cell(comparison, column, metric) for column in comparison.columns))
+    console.print(table)
+    _print_changes(console, comparison)
+    _print_timing(console, comparison, jobs)
+
+
+def print_switch_each(console: Console, result: SwitchEach, jobs: int) -> None:
+    title = f"{result.comparison.title}: each injecting participant switched alone, against the base"
+    table = Table(title=title, title_justify="left")
+    for name in (
+        "participant",
+        "days worked / week",
+        "participant-days",
+        "own days / week",
+        "shortfall",
+        "late start (min)",
+        "supervisor-days",
+    ):
+        table.add_column(name, justify="left" if name == "participant" else "right")
+    for g in result.gains:
+        table.add_row(
+            g.participant,
+            _signed(g.days_worked_per_week),
+            _signed(g.participant_days),
+            _signed(g.own_days_per_week),
+            _signed(g.objectives["shortfall"]),
+            _signed(g.objectives["late_start"]),
+            _signed(g.objectives["staff"]),
+        )
+    console.print(table)
+    console.print(
+        "own days: the switched participant's own days; when places are full they come from someone else, "
+        "and among equally good plans the solver may pick either"
+    )
+    _print_timing(console, result.comparison, jobs)
+
+
+def print_explanation(console: Console, explanation: Explanation) -> None:
+    worked, eligible = len(explanation.worked), len(explanation.days)
+    console.print(
+        f"[bold]{explanation.participant}[/] in {explanation.scenario}: works {worked} of {eligible} eligible days"
+    )
+    if not explanation.days:
+        console.print("no eligible day: their days, crews and away dates leave none in the horizon")
+        return
+    days = Table(title="Eligible days", title_justify="left")
+    for name in ("date", "work", "why not"):
+        days.add_column(name)
+    for day in explanation.days:
+        days.add_row(_day_label(day.date), *_day_cells(day))
+    console.print(days)
+    what_ifs = Table(title="What would change it (each a full re-solve)", title_justify="left")
+    for name in ("what if", "change", "then"):
+        what_ifs.add_column(name)
+    for what_if in explanation.what_ifs:
+        changes = "\n".join(f"--set {o}" for o in what_if.overrides)
+        what_ifs.add_row(escape(what_if.question), escape(changes), escape(_outcome(what_if)))
+    console.print(what_ifs)
+
+
+def describe_change(what_if: WhatIf) -> str:
+    """ "+2 days: 2024-03-11, 2024-03-18", naming lost days too when the plan moves them."""
+    if not what_if.gained and not what_if.lost:
+        return f"no change (works {_days(len(what_if.days or ()))})"
+    unit = "day" if abs(what_if.change) == 1 else "days"
+    text = f"{what_if.change:+d} {unit}"
+    if what_if.gained:
+        text += f": {', '.join(d.isoformat() for d in what_if.gained)}"
+    if what_if.lost:
+        text += f"; no longer {', '.join(d.isoformat() for d in what_if.lost)}"
+    return text
+
+
+def _outcome(what_if: WhatIf) -> str:
+    if not what_if.tried:
+        return f"not tried: {what_if.note}"
+    lines = [describe_change(what_if)]
+    if what_if.still_without:
+        counted = ", ".join(f"{reason} {n}" for reason, n in what_if.still_without.items())
+        lines.append(f"still without work: {counted}")
+    if what_if.note:
+        lines.append(f"({what_if.note})")
+    return "\n".join(lines)
+
+
+def _day_cells(day: DayStatus) -> tuple[str, str]:
+    if day.works:
+        return f"{day.crew}, {day.group} group, from {format_time(day.start or 0)}", ""
+    return f"[dim]no work: {day.reason or '?'}[/]", escape(day.detail or "")
+
+
+def _cell(comparison: Comparison, column: Column, metric: Metric) -> str:
+    mean = column.mean(metric.key)
+    if mean is None:
+        return "–"
+    text = _number(mean)
+    low, high = column.low(metric.key), column.high(metric.key)
+    if len(column.samples) > 1 and low != high:
+        text += f" [dim]({_number(low)}–{_number(high)})[/]"
+    if column is not comparison.base:
+        delta = comparison.delta(column, metric.key)
+        if delta is not None and abs(delta) > 1e-9:
+            text += f" [{_colour(metric, delta)}]{_signed(delta)}[/]"
+    return text
+
+
+def _colour(metric: Metric, delta: float) -> str:
+    if metric.better is None:
+        return "cyan"
+    return "green" if (delta > 0) == (metric.better == "higher") else "red"
+
+
+def _print_changes(console: Console, comparison: Comparison) -> None:
+    if comparison.base.changes:
+        console.print(f"[bold]every column[/]: {escape('; '.join(comparison.base.changes))}")
+    for column in comparison.columns[1:]:
+        draws = f" ({len(column.samples)} draws: mean, with min–max)" if len(column.samples) > 1 else ""
+        console.print(f"[bold]{escape(column.name)}[/]{draws}: {escape('; '.join(column.changes) or 'as the base')}")
+
+
+def _print_timing(console: Console, comparison: Comparison, jobs: int) -> None:
+    solves = len({id(s.schedule) for c in comparison.columns for s in c.samples})
+    console.print(f"{solves} solves in {comparison.wall_seconds:.1f} s, up to {jobs} at a time")
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _signed(value: float) -> str:
+    return ("+" if value > 0 else "") + _number(value)
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _day_label(date: dt.date) -> str:
+    return f"{weekday(date).capitalize()} {date.isoformat()}"
