@@ -1,11 +1,15 @@
-"""Write outputs without ever touching the inputs they were made from."""
+"""Write outputs without ever touching the inputs they were made from.
+
+How a file is written whole lives in workwindow.files; this adds the checks a
+command's outputs need: never over an input, and errors as messages.
+"""
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from workwindow.errors import OutputError
+from workwindow.files import write_atomically
 
 
 def refuse_inputs(output: Path, inputs: Iterable[Path]) -> None:
@@ -20,22 +24,19 @@ def write_text(output: Path, text: str, inputs: Iterable[Path]) -> None:
 
 
 def write_bytes(output: Path, data: bytes, inputs: Iterable[Path]) -> None:
-    """Write via a temporary file and rename, so a failed write leaves no half file."""
+    """Write whole or not at all (workwindow.files), never over an input."""
     refuse_inputs(output, inputs)
     if output.is_dir():
         raise OutputError(f"{output}: is a directory; give a file name")
-    folder = output.parent if str(output.parent) else Path(".")
+    mode = _mode_for(output)
+
+    def fill(temporary: Path) -> None:
+        temporary.write_bytes(data)
+        os.chmod(temporary, mode)
+
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+        write_atomically(output, fill)
     except OSError as exc:
-        raise OutputError(f"{output}: cannot be written ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, _mode_for(output))
-        os.replace(temporary, output)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
         raise OutputError(f"{output}: cannot be written ({exc.strerror or exc})") from None
 
 
