@@ -60,14 +60,23 @@ def solve_lexicographic(
     *,
     week: int,
     deadline: float,
+    deterministic_budget: float,
     settings: SolverSettings,
 ) -> LexicographicResult:
-    """Solve stage by stage until `deadline` (a `time.monotonic()` value)."""
+    """Solve stage by stage until `deadline` (a `time.monotonic()` value).
+
+    In deterministic mode the clock must not decide anything, so each stage
+    gets an equal share of `deterministic_budget` in CP-SAT's deterministic
+    time instead of what the wall clock has left.
+    """
     solution: Solution | None = None
     stages: list[Stage] = []
     plan = objectives or [StagedObjective("feasibility", 0)]
     for index, objective in enumerate(plan):
-        budget = max(0.01, (deadline - time.monotonic()) / (len(plan) - index))
+        if settings.deterministic:
+            budget = deterministic_budget / len(plan)
+        else:
+            budget = max(0.01, (deadline - time.monotonic()) / (len(plan) - index))
         model.clear_objective()
         model.minimize(objective.expr)
         if solution is not None:
@@ -94,6 +103,7 @@ def _solver(settings: SolverSettings, budget: float) -> cp_model.CpSolver:
     params = solver.parameters
     params.num_workers = settings.workers
     params.random_seed = settings.seed
+    params.catch_sigint_signal = False  # Ctrl-C belongs to the program (batch, Dask workers), not CP-SAT
     if settings.workers <= len(SMALL_PORTFOLIO):
         params.subsolvers.extend(SMALL_PORTFOLIO[: settings.workers])
     if settings.deterministic:

@@ -44,7 +44,12 @@ def solve(
         build_seconds += time.perf_counter() - built
         share = (deadline - time.monotonic()) / (scenario.weeks - week + 1)
         result = solve_lexicographic(
-            week_model.model, objectives, week=week, deadline=time.monotonic() + share, settings=settings
+            week_model.model,
+            objectives,
+            week=week,
+            deadline=time.monotonic() + share,
+            deterministic_budget=time_limit / scenario.weeks,
+            settings=settings,
         )
         stages += result.stages
         plan = read_week(week_model, result.solution)
