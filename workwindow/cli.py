@@ -313,6 +313,13 @@ def explain(
     print_explanation(new_console(), explain_participant(loaded, participant, settings, jobs))
 
 
+cluster_option = click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Run on Dask: 'local' starts a LocalCluster; tcp://HOST:PORT uses a running scheduler.",
+)
+
+
 @main.command("sweep")
 @click.argument("sweep_file", metavar="SWEEP.yaml", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -323,11 +330,7 @@ def explain(
 )
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report of the sweep.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Solves side by side (default: the number of cores).")
-@click.option(
-    "--cluster",
-    metavar="ADDRESS",
-    help="Run on Dask: 'local' starts a LocalCluster; tcp://HOST:PORT uses a running scheduler.",
-)
+@cluster_option
 @click.option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
@@ -419,11 +422,7 @@ class _BatchCommand(click.Command):
     help="Folder for <name>.json results, <name>.error.json records and the summary.",
 )
 @click.option("--jobs", type=click.IntRange(min=1), help="Local worker processes (default: the number of cores).")
-@click.option(
-    "--cluster",
-    metavar="ADDRESS",
-    help="Run on Dask: 'local' starts a LocalCluster; tcp://HOST:PORT uses a running scheduler.",
-)
+@cluster_option
 @click.option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
