@@ -35,7 +35,11 @@ PAYOUT = parse_time("12:00")
 MORNING_LAST = parse_time("10:00")
 FIRST_MONDAY = dt.date(2025, 1, 6)
 _CLOCK = re.compile(r"^\d{2}:\d{2}$")
-LIMITS = {"participants": 999, "crews": 20, "clinics": 20, "weeks": 52}
+LIMITS = {"participants": 10_000, "crews": 500, "clinics": 200, "weeks": 52}
+NEARBY_CREWS = 6
+"""At most this many crews are open to one participant or supervisor. A city
+with a hundred crews is many neighbourhoods; below this count the draws are
+as they always were, so small scenarios keep their bytes."""
 
 
 class GenerateError(WorkwindowError):
@@ -227,7 +231,7 @@ def _staff(draw: Draw, crews: dict[str, Any]) -> dict[str, Any]:
         }
     }
     for i in range(1, draw.integer(1, len(crews) + 1) + 1):
-        own_crews = draw.subset(list(crews), draw.integer(1, len(crews)))
+        own_crews = draw.subset(list(crews), draw.integer(1, min(len(crews), NEARBY_CREWS)))
         days = _days_of(crews, own_crews)
         if len(days) > 1 and draw.chance(0.4):
             days = draw.subset(days, len(days) - 1)
@@ -254,11 +258,18 @@ def _participants(
     return {f"P{i:0{width}d}": _participant(draw, clinics, crews, dates) for i in range(1, count + 1)}
 
 
+def _nearby_crews(draw: Draw, crews: list[str]) -> list[str]:
+    """All crews, or some; in a big city a handful of them."""
+    if len(crews) <= NEARBY_CREWS:
+        return crews if draw.chance(0.5) else draw.subset(crews, draw.integer(1, len(crews)))
+    return draw.subset(crews, draw.integer(1, NEARBY_CREWS))
+
+
 def _participant(draw: Draw, clinics: dict[str, Any], crews: dict[str, Any], dates: list[dt.date]) -> dict[str, Any]:
     clinic_name = draw.pick(list(clinics))
     clinic = clinics[clinic_name]
     dose_form = "injection" if draw.chance(0.6) else "tablet"
-    own_crews = list(crews) if draw.chance(0.5) else draw.subset(list(crews), draw.integer(1, len(crews)))
+    own_crews = _nearby_crews(draw, list(crews))
     days = _days_of(crews, own_crews)
     if len(days) > 1 and draw.chance(0.3):
         days = draw.subset(days, len(days) - 1)

@@ -2,26 +2,30 @@
 
 Three families can be switched off by a guard literal (capacity, stations,
 staff): the explanation of an empty participant-day asks which of them
-blocks it. In the schedule's own solve every guard is on.
+blocks it. In the schedule's own solve every guard is on, and redundant
+constraints that only tighten CP-SAT's bound (`workwindow.solver.bounds`)
+are added on top; the explanation's model leaves them out, since they lean
+on the guarded families.
 """
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ortools.sat.python import cp_model
 
 from workwindow.models import Scenario
-from workwindow.solver.facts import WeekFacts
-from workwindow.solver.variables import WeekVars
+from workwindow.solver.facts import Option, ParticipantDay, WeekFacts
+from workwindow.solver.variables import WeekVars, chain
 
 GUARDED_FAMILIES = ("capacity", "stations", "staff")
 Guards = dict[str, cp_model.IntVar]
+total = cp_model.LinearExpr.sum
 
 
 def add_constraints(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars, guards: Guards) -> None:
     _one_option_a_day_with_one_dose(model, facts, v)
-    _ready_for_the_ordinary_start(model, facts, v)
+    _doses_serve_the_options_that_take_them(model, facts, v)
     _ready_for_the_late_start(model, facts, v)
     _late_group_runs_with_participants(model, facts, v)
     _days_wanted(model, scenario, facts, v)
@@ -37,51 +41,90 @@ def _guarded(constraint: cp_model.Constraint, guard: cp_model.IntVar | None) -> 
         constraint.OnlyEnforceIf(guard)
 
 
+def dose_from(facts: WeekFacts, v: WeekVars, key: ParticipantDay, minute: int) -> cp_model.IntVar | int:
+    """ "p's dose on d starts at `minute` or later" (0 when no slot is that late)."""
+    slots = facts.dose_slots[key]
+    i = bisect.bisect_left(slots, minute)
+    return v.dose_from[key][slots[i]] if i < len(slots) else 0
+
+
+def accepts_up_to(v: WeekVars, option: Option) -> int:
+    """The latest dose start this option can take at all."""
+    if option.group == "ordinary":
+        return option.deadline
+    return next(reversed(v.later[(option.crew, option.date)]), option.deadline + option.offset) - option.offset
+
+
 def _one_option_a_day_with_one_dose(model: cp_model.CpModel, facts: WeekFacts, v: WeekVars) -> None:
+    """At most one option a day; the dose's first literal is "works"; dose literals form a chain."""
     for key, options in facts.options.items():
         chosen = [v.assign[o] for o in options]
-        model.AddAtMostOne(chosen)
-        model.Add(sum(v.dose[key].values()) == sum(chosen))
+        model.add_at_most_one(chosen)
+        doses = list(v.dose_from[key].values())
+        model.add(doses[0] == total(chosen))
+        for earlier, later in chain(doses):
+            model.add_implication(later, earlier)
 
 
-def _ready_for_the_ordinary_start(model: cp_model.CpModel, facts: WeekFacts, v: WeekVars) -> None:
-    for o in facts.all_options:
-        if o.group == "ordinary":
-            too_late = [z for t, z in v.dose[(o.participant, o.date)].items() if t > o.deadline]
-            if too_late:
-                model.AddAtMostOne([v.assign[o], *too_late])
+def _doses_serve_the_options_that_take_them(model: cp_model.CpModel, facts: WeekFacts, v: WeekVars) -> None:
+    """A dose after `cut` serves only an option that accepts such a dose.
+
+    For every cut: [dose > cut] ≤ Σ{options that accept a dose after cut}.
+    Nested over all of a day's options at once, this is what the linear
+    relaxation needs when a day is split fractionally between crews and
+    groups, and it makes each ordinary group's deadline hold.
+    """
+    for key, options in facts.options.items():
+        accepts = {v.assign[o]: accepts_up_to(v, o) for o in options}
+        for cut in sorted(set(accepts.values())):
+            late_dose = dose_from(facts, v, key, cut + 1)
+            if isinstance(late_dose, int):
+                break
+            model.add(late_dose <= total([x for x, a in accepts.items() if a > cut]))
 
 
 def _ready_for_the_late_start(model: cp_model.CpModel, facts: WeekFacts, v: WeekVars) -> None:
-    """x ∧ dose at t ⇒ start ≥ t + offset, in cumulative form for a tight relaxation.
+    """x ∧ dose at t ⇒ start ≥ t + offset, disaggregated for a tight relaxation.
 
-    For each start slot τ_i: x + Σ{dose slots needing a start ≥ τ_i} ≤ 1 + Σ{j ≥ i} s_j.
+    For each start slot τ, with θ the first dose slot that needs a start ≥ τ
+    in this option: [dose ≥ θ] ≤ [start ≥ τ] + Σ{p's other options that day
+    that accept a dose ≥ θ}. Thresholds at which no new dose slot starts to
+    need τ follow from the next one up through the order encoding.
     """
-    for o in facts.all_options:
-        if o.group != "late":
+    for option, needing in late_thresholds(facts, v):
+        key = (option.participant, option.date)
+        accepts = {v.assign[o]: accepts_up_to(v, o) for o in facts.options[key] if o != option}
+        for first, later in needing:
+            others = [x for x, a in accepts.items() if a >= first]
+            model.add(v.dose_from[key][first] <= later + total(others))
+
+
+def late_thresholds(facts: WeekFacts, v: WeekVars) -> Iterable[tuple[Option, list[tuple[int, cp_model.IntVar]]]]:
+    """Each late option with, per start threshold, the first dose slot that needs it."""
+    for option in facts.all_options:
+        if option.group != "late":
             continue
-        starts = v.start[(o.crew, o.date)]
-        slots = sorted(starts)
-        needs: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-        for t, z in v.dose[(o.participant, o.date)].items():
-            needs[bisect.bisect_left(slots, t + o.offset)].append(z)
-        if impossible := needs.pop(len(slots), []):
-            model.AddAtMostOne([v.assign[o], *impossible])
-        for i in range(1, len(slots)):
-            late_doses = [z for index, zs in needs.items() if index >= i for z in zs]
-            if late_doses:
-                model.Add(v.assign[o] + sum(late_doses) <= 1 + sum(starts[t] for t in slots[i:]))
+        later = v.later[(option.crew, option.date)]
+        ordinary_start, *slots = facts.start_slots[(option.crew, option.date)]
+        firsts: dict[int, int] = {}
+        for t in facts.dose_slots[(option.participant, option.date)]:
+            i = bisect.bisect_left(slots, t + option.offset)
+            if t + option.offset > ordinary_start and i < len(slots):
+                firsts.setdefault(i, t)
+        yield option, [(t, later[slots[i]]) for i, t in sorted(firsts.items())]
 
 
 def _late_group_runs_with_participants(model: cp_model.CpModel, facts: WeekFacts, v: WeekVars) -> None:
-    members = _late_members(facts, v)
+    """A late group runs exactly when someone is in it; its start literals form a chain."""
+    members = late_members(facts, v)
     for crew_day, runs in v.runs.items():
-        model.Add(sum(v.start[crew_day].values()) == runs)
         for x in members[crew_day]:
-            model.AddImplication(x, runs)
-        model.Add(runs <= sum(members[crew_day]))
+            model.add_implication(x, runs)
+        model.add(runs <= total(members[crew_day]))
+        for earlier, later in chain([runs, *v.later[crew_day].values()]):
+            model.add_implication(later, earlier)
     for supervision, lead in v.lead.items():
-        model.AddImplication(lead, v.runs[(supervision.crew, supervision.date)])
+        model.add_implication(lead, v.runs[(supervision.crew, supervision.date)])
 
 
 def _days_wanted(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
@@ -89,10 +132,10 @@ def _days_wanted(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, 
     for pid, worked in days.items():
         most = scenario.participants[pid].want[1]
         if len(worked) > most:
-            model.Add(sum(worked) <= most)
+            model.add(total(worked) <= most)
     for pid, shortfall in v.shortfall.items():
         least = scenario.participants[pid].want[0]
-        model.Add(shortfall >= least - sum(days.get(pid, [])))
+        model.add(shortfall >= least - total(days.get(pid, [])))
 
 
 def _dosing_stations(
@@ -101,21 +144,33 @@ def _dosing_stations(
     """At every moment a dose may be in progress, doses in progress ≤ free stations.
 
     Load only rises at a dose start and capacity only drops at a profile
-    breakpoint, so checking those moments checks every minute.
+    breakpoint, so checking those moments checks every minute. A dose is in
+    progress at m when it starts in (m − length, m]: the difference of two
+    order literals.
     """
-    for (clinic_id, _date), doses in _doses_by_clinic_day(scenario, v).items():
+    for (clinic_id, _date), keys in _participant_days_by_clinic_day(scenario, facts).items():
         clinic = scenario.clinics[clinic_id]
         length = clinic.dose_minutes
-        moments = {t for t, _ in doses}
+        moments = {t for key in keys for t in facts.dose_slots[key]}
         if isinstance(clinic.stations, list):
             first, last = min(moments), max(moments) + length
             moments |= {s.from_ for s in clinic.stations if first <= s.from_ < last}
             moments |= {s.to for s in clinic.stations if first <= s.to < last}
         for moment in sorted(moments):
-            in_progress = [z for t, z in doses if t <= moment < t + length]
+            in_progress = [
+                (dose_from(facts, v, key, moment - length + 1), dose_from(facts, v, key, moment + 1))
+                for key in keys
+                if _has_slot_within(facts.dose_slots[key], moment - length + 1, moment)
+            ]
             free = clinic.stations_at(moment)
             if len(in_progress) > free:
-                _guarded(model.Add(sum(in_progress) <= free), guard)
+                started, ended = zip(*in_progress, strict=True)
+                _guarded(model.add(total(started) - total(ended) <= free), guard)
+
+
+def _has_slot_within(slots: Sequence[int], first: int, last: int) -> bool:
+    i = bisect.bisect_left(slots, first)
+    return i < len(slots) and slots[i] <= last
 
 
 def _group_caps(
@@ -128,7 +183,7 @@ def _group_caps(
         crew = scenario.program.crews[crew_id]
         cap = crew.late_capacity if group == "late" else crew.ordinary_capacity
         if cap is not None and len(xs) > cap:
-            _guarded(model.Add(sum(xs) <= cap), guard)
+            _guarded(model.add(total(xs) <= cap), guard)
 
 
 def _daily_cap(
@@ -142,25 +197,26 @@ def _daily_cap(
         by_date[o.date].append(v.assign[o])
     for xs in by_date.values():
         if len(xs) > cap:
-            _guarded(model.Add(sum(xs) <= cap), guard)
+            _guarded(model.add(total(xs) <= cap), guard)
 
 
 def _supervisors_cover_late_groups(
     model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars, guard: cp_model.IntVar | None
 ) -> None:
     """ratio × supervisors ≥ participants, and each supervisor's prep time fits."""
-    members = _late_members(facts, v)
+    members = late_members(facts, v)
+    leads: dict[tuple, list[cp_model.IntVar]] = defaultdict(list)
+    for supervision, lead in v.lead.items():
+        leads[(supervision.crew, supervision.date)].append(lead)
     for crew_day, xs in members.items():
         ratio = scenario.program.crews[crew_day[0]].staff_ratio
-        if ratio is None:
-            continue
-        leads = [lead for s, lead in v.lead.items() if (s.crew, s.date) == crew_day]
-        _guarded(model.Add(ratio * sum(leads) >= sum(xs)), guard)
+        if ratio is not None:
+            _guarded(model.add(ratio * total(leads[crew_day]) >= total(xs)), guard)
     for supervision, lead in v.lead.items():
-        starts = v.start[(supervision.crew, supervision.date)]
-        too_early = [s for t, s in starts.items() if t < supervision.earliest_start]
-        if too_early:
-            _guarded(model.Add(lead + sum(too_early) <= 1), guard)
+        if supervision.earliest_start > scenario.program.ordinary_start:
+            later = v.later[(supervision.crew, supervision.date)]
+            late_enough = next((b for t, b in later.items() if t >= supervision.earliest_start), 0)
+            _guarded(model.add(lead <= late_enough), guard)
 
 
 def _supervisor_days(
@@ -174,13 +230,13 @@ def _supervisor_days(
         by_staff[supervision.staff].append(lead)
     for leads in by_day.values():
         if len(leads) > 1:
-            _guarded(model.Add(sum(leads) <= 1), guard)
+            _guarded(model.add(total(leads) <= 1), guard)
     for sid, leads in by_staff.items():
         if len(leads) > scenario.staff[sid].max_days:
-            _guarded(model.Add(sum(leads) <= scenario.staff[sid].max_days), guard)
+            _guarded(model.add(total(leads) <= scenario.staff[sid].max_days), guard)
 
 
-def _late_members(facts: WeekFacts, v: WeekVars) -> dict[tuple, list[cp_model.IntVar]]:
+def late_members(facts: WeekFacts, v: WeekVars) -> dict[tuple, list[cp_model.IntVar]]:
     members: dict[tuple, list[cp_model.IntVar]] = {crew_day: [] for crew_day in v.runs}
     for o in facts.all_options:
         if o.group == "late":
@@ -189,21 +245,20 @@ def _late_members(facts: WeekFacts, v: WeekVars) -> dict[tuple, list[cp_model.In
 
 
 def _days_worked(facts: WeekFacts, v: WeekVars) -> dict[str, list[cp_model.IntVar]]:
-    """Per participant, one expression per day they may work (0 or 1)."""
+    """Per participant, the literal "works that day" for each day they may work."""
     days: dict[str, list] = defaultdict(list)
-    for (pid, _date), options in facts.options.items():
-        days[pid].append(sum(v.assign[o] for o in options))
+    for pid, date in facts.options:
+        days[pid].append(v.dose_from[(pid, date)][facts.dose_slots[(pid, date)][0]])
     return days
 
 
-def _doses_by_clinic_day(scenario: Scenario, v: WeekVars) -> dict[tuple, list[tuple[int, cp_model.IntVar]]]:
-    doses: dict[tuple, list] = defaultdict(list)
-    for (pid, date), slots in v.dose.items():
-        clinic = scenario.participants[pid].clinic
-        doses[(clinic, date)].extend(slots.items())
-    return doses
+def _participant_days_by_clinic_day(scenario: Scenario, facts: WeekFacts) -> dict[tuple, list[ParticipantDay]]:
+    keys: dict[tuple, list[ParticipantDay]] = defaultdict(list)
+    for pid, date in facts.options:
+        keys[(scenario.participants[pid].clinic, date)].append((pid, date))
+    return keys
 
 
 def days_worked_expr(facts: WeekFacts, v: WeekVars) -> Iterable[tuple[str, cp_model.LinearExpr]]:
     for pid, worked in _days_worked(facts, v).items():
-        yield pid, sum(worked)
+        yield pid, total(worked)

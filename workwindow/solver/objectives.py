@@ -25,11 +25,16 @@ def objective_expr(name: str, scenario: Scenario, facts: WeekFacts, v: WeekVars)
     if name == "participant_days":
         return -sum(scenario.participants[p].priority * days for p, days in days_worked_expr(facts, v))
     if name == "late_start":
-        ordinary = scenario.program.ordinary_start
-        return sum((t - ordinary) * s for starts in v.start.values() for t, s in starts.items())
+        return sum(_late_start_minutes(scenario, later) for later in v.later.values())
     if name == "staff":
         return sum(v.lead.values())
     raise ValueError(f"unknown objective {name!r}")
+
+
+def _late_start_minutes(scenario: Scenario, later: dict[int, cp_model.IntVar]) -> cp_model.LinearExprT:
+    """start − ordinary start, summed step by step over the order encoding."""
+    before = [scenario.program.ordinary_start, *later][:-1]
+    return cp_model.LinearExpr.weighted_sum(list(later.values()), [t - b for t, b in zip(later, before, strict=True)])
 
 
 def reported(name: str, minimised_value: int) -> int:

@@ -19,16 +19,16 @@ def read_week(week: WeekModel, solution: Solution | None) -> WeekPlan:
     scenario, v = week.scenario, week.v
     program = scenario.program
     starts = {
-        crew_day: next((t for t, s in slots.items() if value(solution, s)), None) for crew_day, slots in v.start.items()
+        crew_day: max((t for t, b in later.items() if value(solution, b)), default=program.ordinary_start)
+        for crew_day, later in v.later.items()
     }
     assignments = []
     for option, x in v.assign.items():
         if not value(solution, x):
             continue
         key = (option.participant, option.date)
-        dose = next(t for t, z in v.dose[key].items() if value(solution, z))
+        dose = max(t for t, z in v.dose_from[key].items() if value(solution, z))
         start = program.ordinary_start if option.group == "ordinary" else starts[(option.crew, option.date)]
-        assert start is not None, "a late participant implies a running late group"
         assignments.append(
             Assignment(
                 participant=option.participant,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from workwindow.models import Scenario
+from workwindow.solver.bounds import add_bound_constraints
 from workwindow.solver.constraints import GUARDED_FAMILIES, Guards, add_constraints
 from workwindow.solver.facts import ParticipantDay, WeekFacts
 from workwindow.solver.lexicographic import Solution
@@ -27,12 +28,18 @@ class WeekModel:
 
 
 def build_week_model(scenario: Scenario, facts: WeekFacts, *, explainable: bool = False) -> WeekModel:
-    """The week's model; `explainable` adds guard literals and per-day forcing literals."""
+    """The week's model; `explainable` adds guard literals and per-day forcing literals.
+
+    The schedule's own model also gets the redundant bound constraints; the
+    explanation's model must not (they lean on the guarded families).
+    """
     model = cp_model.CpModel()
     minimum_days = {pid: p.want[0] for pid, p in scenario.participants.items()}
     v = new_week_vars(model, facts, minimum_days)
     guards = {family: model.NewBoolVar(f"guard[{family}]") for family in GUARDED_FAMILIES} if explainable else {}
     add_constraints(model, scenario, facts, v, guards)
+    if not explainable:
+        add_bound_constraints(model, scenario, facts, v)
     forced = _forcing_literals(model, facts, v) if explainable else {}
     return WeekModel(scenario, facts, model, v, guards, forced)
 
@@ -41,7 +48,7 @@ def _forcing_literals(model: cp_model.CpModel, facts: WeekFacts, v: WeekVars) ->
     forced = {}
     for key, options in facts.options.items():
         literal = model.NewBoolVar(f"force[{key[0]},{key[1]}]")
-        model.Add(sum(v.assign[o] for o in options) >= 1).OnlyEnforceIf(literal)
+        model.add_bool_or([v.assign[o] for o in options]).only_enforce_if(literal)
         forced[key] = literal
     return forced
 

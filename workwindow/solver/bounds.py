@@ -1,0 +1,105 @@
+"""Redundant constraints: no schedule is cut off, only fractional ones.
+
+A late group's start is the latest of its members' ready times. In the
+linear relaxation a group can be "a little late": its members are split
+fractionally between days and crews, and each pays only its fraction. Each
+family below counts members who need a late start against the group's
+capacity, so a relaxation that puts many of them in a group also pays for
+the start in full. Each is implied by the model's own constraints for every
+integer schedule, so the optimum does not move; only CP-SAT's bound does.
+
+The explanations' model leaves these out: they lean on the capacity and
+station constraints, which the explanation switches off one by one.
+"""
+
+from collections import defaultdict
+
+from ortools.sat.python import cp_model
+
+from workwindow.models import Scenario
+from workwindow.models.scenario import Clinic
+from workwindow.solver.constraints import accepts_up_to, late_thresholds, total
+from workwindow.solver.facts import WeekFacts
+from workwindow.solver.variables import WeekVars
+
+
+def add_bound_constraints(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
+    _slow_members_fill_late_groups(model, scenario, facts, v)
+    _late_doses_fill_late_groups(model, scenario, facts, v)
+    _station_waves(model, scenario, facts, v)
+
+
+def _most_members(scenario: Scenario, crew: str, candidates: int) -> int:
+    cap = scenario.program.crews[crew].late_capacity
+    return candidates if cap is None else min(cap, candidates)
+
+
+def _slow_members_fill_late_groups(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
+    """Σ{members who cannot be ready before τ, even at their earliest dose} ≤ capacity × [start ≥ τ]."""
+    slow: dict[tuple, list[cp_model.IntVar]] = defaultdict(list)
+    for o in facts.all_options:
+        if o.group == "late":
+            earliest = facts.dose_slots[(o.participant, o.date)][0] + o.offset
+            for t in v.later[(o.crew, o.date)]:
+                if t <= earliest:
+                    slow[(o.crew, o.date, t)].append(v.assign[o])
+    for (crew, date, t), xs in slow.items():
+        most = _most_members(scenario, crew, len(xs))
+        if most > 1:
+            model.add(total(xs) <= most * v.later[(crew, date)][t])
+
+
+def _late_doses_fill_late_groups(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
+    """The same count with each member's actual dose: the readiness rule summed over a group.
+
+    Each member's term is [dose needs a start ≥ τ] − Σ{other options that
+    take such a dose}: at most 1 for a member, at most 0 for anyone else.
+    """
+    terms: dict[tuple, list[cp_model.LinearExprT]] = defaultdict(list)
+    for option, needing in late_thresholds(facts, v):
+        key = (option.participant, option.date)
+        accepts = {v.assign[o]: accepts_up_to(v, o) for o in facts.options[key] if o != option}
+        for first, later in needing:
+            others = [x for x, a in accepts.items() if a >= first]
+            terms[(option.crew, option.date, later)].append(v.dose_from[key][first] - total(others))
+    for (crew, _date, later), members in terms.items():
+        most = _most_members(scenario, crew, len(members))
+        if most > 1:
+            model.add(total(members) <= most * later)
+
+
+def doses_startable_by(clinic: Clinic, last: int) -> int:
+    """At most this many doses start at the clinic by minute `last`.
+
+    Doses started in (m − length, m] are all in progress at minute m, so
+    the windows of one dose length ending at last, last − length, … each
+    hold at most the stations free at their end.
+    """
+    count, moment = 0, last
+    while moment >= clinic.morning[0]:
+        count += clinic.stations_at(moment)
+        moment -= clinic.dose_minutes
+    return count
+
+
+def _station_waves(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
+    """A group whose start is before τ has no more members from a clinic than its stations dose in time.
+
+    Members from clinic k with offset ≥ o who are ready before τ were dosed by
+    τ − 1 − o, and no more than doses_startable_by(k, τ − 1 − o) doses start
+    by then: Σ members ≤ that + (capacity − that) × [start ≥ τ].
+    """
+    by_group: dict[tuple, list] = defaultdict(list)
+    for o in facts.all_options:
+        if o.group == "late":
+            by_group[(o.crew, o.date, scenario.participants[o.participant].clinic)].append(o)
+    for (crew, date, clinic_id), options in by_group.items():
+        clinic = scenario.clinics[clinic_id]
+        later = v.later[(crew, date)]
+        for offset in sorted({o.offset for o in options}):
+            members = [v.assign[o] for o in options if o.offset >= offset]
+            most = _most_members(scenario, crew, len(members))
+            for t, b in later.items():
+                fit = doses_startable_by(clinic, t - 1 - offset)
+                if fit < most:
+                    model.add(total(members) <= fit + (most - fit) * b)
