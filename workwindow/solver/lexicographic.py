@@ -46,7 +46,7 @@ class StagedObjective:
 
 @dataclass
 class LexicographicResult:
-    solution: Solution | None
+    solution: Solution
     stages: list[Stage]
 
 
@@ -61,17 +61,17 @@ def solve_lexicographic(
     week: int,
     deadline: float,
     settings: SolverSettings,
+    start: Solution,
 ) -> LexicographicResult:
-    """Solve stage by stage until `deadline` (a `time.monotonic()` value)."""
-    solution: Solution | None = None
+    """Solve stage by stage until `deadline` (a `time.monotonic()` value), from a feasible `start`."""
+    solution: Solution = start
     stages: list[Stage] = []
     plan = objectives or [StagedObjective("feasibility", 0)]
     for index, objective in enumerate(plan):
         budget = max(0.01, (deadline - time.monotonic()) / (len(plan) - index))
         model.clear_objective()
         model.minimize(objective.expr)
-        if solution is not None:
-            _hint(model, solution)
+        _hint(model, solution)
         began = time.perf_counter()
         solver = _solver(settings, budget)
         status = solver.solve(model)
@@ -105,9 +105,11 @@ def _solver(settings: SolverSettings, budget: float) -> cp_model.CpSolver:
 
 
 def _hint(model: cp_model.CpModel, solution: Solution) -> None:
+    """The previous stage's solution, written straight into the proto (add_hint per variable is slow)."""
     model.clear_hints()
-    for index, value in enumerate(solution):
-        model.add_hint(model.get_int_var_from_proto_index(index), value)
+    hint = model.proto.solution_hint
+    hint.vars.extend(range(len(solution)))
+    hint.values.extend(solution)
 
 
 def _stage(week: int, objective: StagedObjective, solver: cp_model.CpSolver, status: int, seconds: float) -> Stage:
@@ -122,4 +124,5 @@ def _stage(week: int, objective: StagedObjective, solver: cp_model.CpSolver, sta
         value=objective.sign * value,
         bound=objective.sign * bound,
         wall_seconds=round(seconds, 4),
+        gap=round(abs(value - bound) / max(1, abs(value)), 4) if found else None,
     )

@@ -53,5 +53,13 @@ def _forcing_literals(model: cp_model.CpModel, facts: WeekFacts, v: WeekVars) ->
     return forced
 
 
+def empty_schedule(week: WeekModel) -> Solution:
+    """Nobody works: always feasible, so every stage has a solution to start from."""
+    values = [0] * len(week.model.proto.variables)
+    for pid, shortfall in week.v.shortfall.items():
+        values[shortfall.index] = week.scenario.participants[pid].want[0]
+    return values
+
+
 def value(solution: Solution | None, var: cp_model.IntVar) -> int:
     return solution[var.Index()] if solution is not None else 0
