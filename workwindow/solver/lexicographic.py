@@ -9,6 +9,7 @@ status are reported as they are, and the next stage holds the value reached.
 import logging
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -42,12 +43,16 @@ class StagedObjective:
     """As minimised."""
     sign: int = 1
     """+1, or -1 where the reported value is the negation of what is minimised."""
+    prepare: Callable[[], None] | None = None
+    """Adds what only this stage and later ones need (redundant constraints), before it is solved."""
 
 
 @dataclass
 class LexicographicResult:
     solution: Solution
     stages: list[Stage]
+    prepare_seconds: float = 0.0
+    """Time spent adding stage constraints in Python, not in CP-SAT."""
 
 
 class SolverFailure(WorkwindowError):
@@ -66,8 +71,13 @@ def solve_lexicographic(
     """Solve stage by stage until `deadline` (a `time.monotonic()` value), from a feasible `start`."""
     solution: Solution = start
     stages: list[Stage] = []
+    prepared = 0.0
     plan = objectives or [StagedObjective("feasibility", 0)]
     for index, objective in enumerate(plan):
+        if objective.prepare is not None:
+            began = time.perf_counter()
+            objective.prepare()
+            prepared += time.perf_counter() - began
         budget = max(0.01, (deadline - time.monotonic()) / (len(plan) - index))
         model.clear_objective()
         model.minimize(objective.expr)
@@ -86,7 +96,7 @@ def solve_lexicographic(
         stages.append(_stage(week, objective, solver, status, seconds))
         log.debug("week %d stage %s: %s in %.2fs", week, objective.name, solver.status_name(status), seconds)
     model.clear_objective()
-    return LexicographicResult(solution, stages)
+    return LexicographicResult(solution, stages, prepared)
 
 
 def _solver(settings: SolverSettings, budget: float) -> cp_model.CpSolver:
