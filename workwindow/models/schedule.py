@@ -75,6 +75,9 @@ class Stage(_Record):
     value: int
     bound: int
     wall_seconds: float
+    gap: float | None = Field(
+        None, description="|value - bound| / max(1, |value|): 0 when proven optimal, none when nothing was found"
+    )
 
 
 class SolverInfo(_Record):
@@ -82,6 +85,7 @@ class SolverInfo(_Record):
     workers: int
     seed: int
     build_seconds: float = 0.0
+    read_seconds: float = Field(0.0, description="turning solutions into the schedule's records and key figures")
     explain_seconds: float = 0.0
     stages: list[Stage] = Field(default_factory=list)
 

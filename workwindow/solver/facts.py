@@ -77,6 +77,17 @@ def week_facts(scenario: Scenario, week: int) -> WeekFacts:
     return facts
 
 
+def day_facts(facts: WeekFacts, date: dt.date) -> WeekFacts:
+    """The part of a week that happens on one date."""
+    day = WeekFacts(facts.week, [date])
+    day.options = {key: options for key, options in facts.options.items() if key[1] == date}
+    day.dose_slots = {key: slots for key, slots in facts.dose_slots.items() if key[1] == date}
+    day.start_slots = {key: slots for key, slots in facts.start_slots.items() if key[1] == date}
+    day.supervisions = [s for s in facts.supervisions if s.date == date]
+    day.static_reasons = {key: r for key, r in facts.static_reasons.items() if key[1] == date}
+    return day
+
+
 def late_start_slots(scenario: Scenario) -> list[int]:
     program = scenario.program
     return list(range(program.ordinary_start, scenario.latest_late_start + 1, scenario.time_step))

@@ -9,6 +9,7 @@ status are reported as they are, and the next stage holds the value reached.
 import logging
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -42,12 +43,16 @@ class StagedObjective:
     """As minimised."""
     sign: int = 1
     """+1, or -1 where the reported value is the negation of what is minimised."""
+    prepare: Callable[[], None] | None = None
+    """Adds what only this stage and later ones need (redundant constraints), before it is solved."""
 
 
 @dataclass
 class LexicographicResult:
-    solution: Solution | None
+    solution: Solution
     stages: list[Stage]
+    prepare_seconds: float = 0.0
+    """Time spent adding stage constraints in Python, not in CP-SAT."""
 
 
 class SolverFailure(WorkwindowError):
@@ -62,25 +67,30 @@ def solve_lexicographic(
     deadline: float,
     deterministic_budget: float,
     settings: SolverSettings,
+    start: Solution,
 ) -> LexicographicResult:
-    """Solve stage by stage until `deadline` (a `time.monotonic()` value).
+    """Solve stage by stage until `deadline` (a `time.monotonic()` value), from a feasible `start`.
 
     In deterministic mode the clock must not decide anything, so each stage
     gets an equal share of `deterministic_budget` in CP-SAT's deterministic
     time instead of what the wall clock has left.
     """
-    solution: Solution | None = None
+    solution: Solution = start
     stages: list[Stage] = []
+    prepared = 0.0
     plan = objectives or [StagedObjective("feasibility", 0)]
     for index, objective in enumerate(plan):
+        if objective.prepare is not None:
+            began = time.perf_counter()
+            objective.prepare()
+            prepared += time.perf_counter() - began
         if settings.deterministic:
             budget = deterministic_budget / len(plan)
         else:
             budget = max(0.01, (deadline - time.monotonic()) / (len(plan) - index))
         model.clear_objective()
         model.minimize(objective.expr)
-        if solution is not None:
-            _hint(model, solution)
+        _hint(model, solution)
         began = time.perf_counter()
         solver = _solver(settings, budget)
         status = solver.solve(model)
@@ -95,7 +105,7 @@ def solve_lexicographic(
         stages.append(_stage(week, objective, solver, status, seconds))
         log.debug("week %d stage %s: %s in %.2fs", week, objective.name, solver.status_name(status), seconds)
     model.clear_objective()
-    return LexicographicResult(solution, stages)
+    return LexicographicResult(solution, stages, prepared)
 
 
 def _solver(settings: SolverSettings, budget: float) -> cp_model.CpSolver:
@@ -115,9 +125,11 @@ def _solver(settings: SolverSettings, budget: float) -> cp_model.CpSolver:
 
 
 def _hint(model: cp_model.CpModel, solution: Solution) -> None:
+    """The previous stage's solution, written straight into the proto (add_hint per variable is slow)."""
     model.clear_hints()
-    for index, value in enumerate(solution):
-        model.add_hint(model.get_int_var_from_proto_index(index), value)
+    hint = model.proto.solution_hint
+    hint.vars.extend(range(len(solution)))
+    hint.values.extend(solution)
 
 
 def _stage(week: int, objective: StagedObjective, solver: cp_model.CpSolver, status: int, seconds: float) -> Stage:
@@ -132,4 +144,5 @@ def _stage(week: int, objective: StagedObjective, solver: cp_model.CpSolver, sta
         value=objective.sign * value,
         bound=objective.sign * bound,
         wall_seconds=round(seconds, 4),
+        gap=round(abs(value - bound) / max(1, abs(value)), 4) if found else None,
     )

@@ -15,7 +15,7 @@ class WeekPlan:
     groups: list[GroupRun]
 
 
-def read_week(week: WeekModel, solution: Solution | None) -> WeekPlan:
+def read_week(week: WeekModel, solution: Solution) -> WeekPlan:
     scenario, v = week.scenario, week.v
     program = scenario.program
     starts = {

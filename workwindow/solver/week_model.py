@@ -28,18 +28,12 @@ class WeekModel:
 
 
 def build_week_model(scenario: Scenario, facts: WeekFacts, *, explainable: bool = False) -> WeekModel:
-    """The week's model; `explainable` adds guard literals and per-day forcing literals.
-
-    The schedule's own model also gets the redundant bound constraints; the
-    explanation's model must not (they lean on the guarded families).
-    """
+    """The week's model; `explainable` adds guard literals and per-day forcing literals."""
     model = cp_model.CpModel()
     minimum_days = {pid: p.want[0] for pid, p in scenario.participants.items()}
     v = new_week_vars(model, facts, minimum_days)
     guards = {family: model.NewBoolVar(f"guard[{family}]") for family in GUARDED_FAMILIES} if explainable else {}
     add_constraints(model, scenario, facts, v, guards)
-    if not explainable:
-        add_bound_constraints(model, scenario, facts, v)
     forced = _forcing_literals(model, facts, v) if explainable else {}
     return WeekModel(scenario, facts, model, v, guards, forced)
 
@@ -51,6 +45,24 @@ def _forcing_literals(model: cp_model.CpModel, facts: WeekFacts, v: WeekVars) ->
         model.add_bool_or([v.assign[o] for o in options]).only_enforce_if(literal)
         forced[key] = literal
     return forced
+
+
+def tighten_late_starts(week: WeekModel) -> None:
+    """The redundant bound constraints of `workwindow.solver.bounds`, for the late_start stage on.
+
+    Never on an explainable model: they lean on the guarded families.
+    """
+    if week.guards:
+        raise ValueError("bound constraints need every constraint family in force")
+    add_bound_constraints(week.model, week.scenario, week.facts, week.v)
+
+
+def empty_schedule(week: WeekModel) -> Solution:
+    """Nobody works: always feasible, so every stage has a solution to start from."""
+    values = [0] * len(week.model.proto.variables)
+    for pid, shortfall in week.v.shortfall.items():
+        values[shortfall.index] = week.scenario.participants[pid].want[0]
+    return values
 
 
 def value(solution: Solution | None, var: cp_model.IntVar) -> int:
