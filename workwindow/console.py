@@ -99,8 +99,18 @@ def _unassigned_table(unassigned: list[Unassigned]) -> Table:
 
 
 def _objectives_line(schedule: Schedule) -> str:
-    values = " · ".join(f"{name} {value}" for name, value in schedule.objectives.items())
+    values = " · ".join(_objective_text(schedule, name, value) for name, value in schedule.objectives.items())
     return f"objectives: {values}"
+
+
+def _objective_text(schedule: Schedule, name: str, value: int) -> str:
+    """The value, and for an objective not proven optimal in every week, its bound summed over weeks."""
+    stages = [s for s in schedule.solver.stages if s.objective == name]
+    if all(s.status == "optimal" for s in stages):
+        return f"{name} {value}"
+    bound = sum(s.bound for s in stages)
+    gap = abs(value - bound) / max(1, abs(value))
+    return f"{name} {value} [yellow](not proven: bound {bound}, gap {gap:.0%})[/]"
 
 
 def _kpi_line(schedule: Schedule) -> str:

@@ -5,10 +5,13 @@ import json
 import jsonschema
 import yaml
 from click.testing import CliRunner
+from rich.console import Console
 
 from tests.conftest import PILOT, ROOT, people, tiny
 from workwindow.cli import main
+from workwindow.console import print_schedule
 from workwindow.models import Schedule
+from workwindow.solver import solve
 
 
 def test_solve_prints_the_week_the_days_without_work_and_the_kpis_and_writes_json(tmp_path):
@@ -87,8 +90,6 @@ def test_schedule_json_round_trip_is_identity():
 
 
 def _solved_tiny() -> Schedule:
-    from workwindow.solver import solve
-
     return solve(tiny(participants=people("injection", "tablet")))
 
 
@@ -101,3 +102,18 @@ def _with_numbers(node):
     if isinstance(node, str) and node.isdigit():
         return int(node)
     return node
+
+
+def test_solve_output_gives_the_bound_and_gap_of_an_objective_not_proven_optimal():
+    scenario = tiny()
+    schedule = solve(scenario, time_limit=10, workers=1)
+    late = next(s for s in schedule.solver.stages if s.objective == "late_start")
+    unproven = late.model_copy(update={"status": "feasible", "bound": late.value - 5})
+    stages = [unproven if s is late else s for s in schedule.solver.stages]
+    schedule = schedule.model_copy(update={"solver": schedule.solver.model_copy(update={"stages": stages})})
+    console = Console(record=True, width=200)
+    print_schedule(console, scenario, schedule)
+    text = console.export_text()
+    value = schedule.objectives["late_start"]
+    assert f"late_start {value} (not proven: bound {value - 5}, gap {5 / max(1, value):.0%})" in text
+    assert f"participant_days {schedule.objectives['participant_days']} ·" in text
