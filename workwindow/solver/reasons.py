@@ -23,6 +23,7 @@ problem), so the cost does not grow with the size of the week.
 
 import datetime as dt
 import math
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -42,9 +43,19 @@ CASCADE = (("capacity", "stations"), ("capacity", "stations", "staff"))
 
 
 def explain_week(
-    scenario: Scenario, facts: WeekFacts, assignments: list[Assignment], groups: list[GroupRun], workers: int
+    scenario: Scenario,
+    facts: WeekFacts,
+    assignments: list[Assignment],
+    groups: list[GroupRun],
+    workers: int,
+    deadline: float = math.inf,
 ) -> list[Unassigned]:
-    """A reason for every eligible participant-day of the week without work."""
+    """A reason for every eligible participant-day of the week without work.
+
+    CP-SAT is asked only until `deadline` (a `time.monotonic()` value), so
+    the explanations of a large week stay within the solve's time limit;
+    what is left open then is reported as undecided.
+    """
     working = {(a.participant, a.date) for a in assignments}
     days_in_week = Counter(a.participant for a in assignments)
     explained = [_unassigned(key, s.reason, s.detail) for key, s in facts.static_reasons.items()]
@@ -58,7 +69,7 @@ def explain_week(
             explained.append(_unassigned(key, "want_max", detail))
         else:
             open_days.append(key)
-    explained += _forced_reasons(scenario, facts, assignments, groups, open_days, workers)
+    explained += _forced_reasons(scenario, facts, assignments, groups, open_days, workers, deadline)
     return sorted(explained, key=lambda u: (u.date, u.participant))
 
 
@@ -69,6 +80,7 @@ def _forced_reasons(
     groups: list[GroupRun],
     open_days: list[ParticipantDay],
     workers: int,
+    deadline: float,
 ) -> list[Unassigned]:
     reasons, undecided = [], defaultdict(list)
     for key in open_days:
@@ -78,7 +90,7 @@ def _forced_reasons(
         else:
             reasons.append(_unassigned(key, "capacity", full))
     for date, keys in undecided.items():
-        day = _Day(scenario, facts, date, assignments, groups, workers)
+        day = _Day(scenario, facts, date, assignments, groups, workers, deadline)
         reasons += [day.reason(key) for key in keys]
     return reasons
 
@@ -117,6 +129,7 @@ class _Day:
     assignments: list[Assignment]
     groups: list[GroupRun]
     workers: int
+    deadline: float
     _free_stations: dict[str, dict[int, int]] = field(default_factory=dict)
     _model: WeekModel | None = None
 
@@ -285,6 +298,9 @@ class _Day:
 
     def _solver_fits(self, key: ParticipantDay, families: tuple[str, ...]) -> bool | None:
         """Feasible with these families and everyone else held: True, False, or None when undecided."""
+        seconds = min(QUERY_SECONDS, self.deadline - time.monotonic())
+        if seconds <= 0:
+            return None
         day = self._day_model()
         chosen = {(a.participant, a.crew, a.group) for a in self.held}
         held = [
@@ -297,7 +313,7 @@ class _Day:
         model.add_assumptions([*held, day.forced[key], *(day.guards[f] for f in families)])
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = self.workers
-        solver.parameters.max_time_in_seconds = QUERY_SECONDS
+        solver.parameters.max_time_in_seconds = seconds
         status = solver.solve(model)
         model.clear_assumptions()
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):

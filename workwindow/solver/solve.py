@@ -1,5 +1,6 @@
 """The one public entry point: a validated scenario in, a schedule out."""
 
+import math
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -7,12 +8,21 @@ from dataclasses import dataclass, field
 
 from workwindow.models import Scenario
 from workwindow.models.schedule import Assignment, GroupRun, Schedule, SolverInfo, Stage, Status, Unassigned
-from workwindow.solver.facts import week_facts
+from workwindow.solver.facts import WeekFacts, week_facts
 from workwindow.solver.lexicographic import SolverSettings, StagedObjective, solve_lexicographic
 from workwindow.solver.objectives import MAXIMISED, TIE_BREAK, late_places, objective_expr
 from workwindow.solver.readback import kpis, objective_values, read_week
 from workwindow.solver.reasons import explain_week
 from workwindow.solver.week_model import build_week_model, empty_schedule, tighten_late_starts
+
+WEEKS_SIDE_BY_SIDE_UP_TO = 300
+"""Participants up to which weeks are solved side by side, one CP-SAT worker
+each. Larger weeks need every worker: one worker alone has no LNS, and at
+3,000 participants found next to nothing in 138 s."""
+
+EXPLANATION_SHARE = 0.1
+"""Of the time limit, kept back from the search for the explanations' CP-SAT
+questions (they may also use whatever the search leaves)."""
 
 
 @dataclass
@@ -24,6 +34,7 @@ class _WeekResult:
     build_seconds: float = 0.0
     read_seconds: float = 0.0
     explain_seconds: float = 0.0
+    facts: WeekFacts | None = None
 
 
 class _Clock:
@@ -62,25 +73,30 @@ def solve(
 
     Weeks are independent problems (every constraint and objective lives
     within a week), so their lexicographic optima add up. With more workers
-    than one and more weeks than one, weeks are solved side by side, one
-    CP-SAT worker each, in threads (CP-SAT releases the GIL while it
-    searches). `time_limit` covers the whole solve: each week gets its share
-    of what is left when it starts. With `deterministic`, CP-SAT's
+    than one and more weeks than one, weeks of up to 300 participants are
+    solved side by side, one CP-SAT worker each, in threads (CP-SAT releases
+    the GIL while it searches). `time_limit` covers the whole solve: the
+    search gets all of it but EXPLANATION_SHARE, each week its share of what
+    is left when it starts; the explanations follow, all weeks solved, and
+    ask CP-SAT only until the limit. With `deterministic`, CP-SAT's
     deterministic settings make the result depend on the input and seed only.
     """
     began = time.perf_counter()
-    lanes = max(1, min(workers, scenario.weeks))
-    clock = _Clock(time_limit, scenario.weeks, lanes)
+    limit = time.monotonic() + time_limit
+    lanes = 1 if len(scenario.participants) > WEEKS_SIDE_BY_SIDE_UP_TO else max(1, min(workers, scenario.weeks))
+    clock = _Clock(time_limit * (1 - EXPLANATION_SHARE) if explain else time_limit, scenario.weeks, lanes)
     settings = SolverSettings(workers=max(1, workers // lanes), seed=seed, deterministic=deterministic)
 
     def one_week(week: int) -> _WeekResult:
-        return _solve_week(scenario, week, clock, settings, explain)
+        return _solve_week(scenario, week, clock, settings)
 
-    if lanes == 1:
-        results = [one_week(week) for week in range(1, scenario.weeks + 1)]
-    else:
-        with ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="workwindow-week") as pool:
-            results = list(pool.map(one_week, range(1, scenario.weeks + 1)))
+    def explained(result: _WeekResult) -> None:
+        _explain_week(scenario, result, settings.workers, math.inf if deterministic else limit)
+
+    with ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="workwindow-week") as pool:
+        results = list(pool.map(one_week, range(1, scenario.weeks + 1)))
+        if explain:
+            list(pool.map(explained, results))
     read = time.perf_counter()
     assignments = [a for r in results for a in r.assignments]
     groups = [g for r in results for g in r.groups]
@@ -108,7 +124,7 @@ def solve(
     )
 
 
-def _solve_week(scenario: Scenario, week: int, clock: _Clock, settings: SolverSettings, explain: bool) -> _WeekResult:
+def _solve_week(scenario: Scenario, week: int, clock: _Clock, settings: SolverSettings) -> _WeekResult:
     deadline = clock.week_deadline()
     result = _WeekResult()
     built = time.perf_counter()
@@ -140,11 +156,14 @@ def _solve_week(scenario: Scenario, week: int, clock: _Clock, settings: SolverSe
     plan = read_week(week_model, solved.solution)
     result.read_seconds = time.perf_counter() - read
     result.assignments, result.groups, result.stages = plan.assignments, plan.groups, solved.stages
-    if explain:
-        explained = time.perf_counter()
-        result.unassigned = explain_week(scenario, facts, plan.assignments, plan.groups, settings.workers)
-        result.explain_seconds = time.perf_counter() - explained
+    result.facts = facts
     return result
+
+
+def _explain_week(scenario: Scenario, result: _WeekResult, workers: int, deadline: float) -> None:
+    began = time.perf_counter()
+    result.unassigned = explain_week(scenario, result.facts, result.assignments, result.groups, workers, deadline)
+    result.explain_seconds = time.perf_counter() - began
 
 
 def _overall_status(stages: list[Stage]) -> Status:
