@@ -65,5 +65,5 @@ def empty_schedule(week: WeekModel) -> Solution:
     return values
 
 
-def value(solution: Solution | None, var: cp_model.IntVar) -> int:
-    return solution[var.Index()] if solution is not None else 0
+def value(solution: Solution, var: cp_model.IntVar) -> int:
+    return solution[var.Index()]
