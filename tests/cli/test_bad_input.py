@@ -160,6 +160,16 @@ def test_unquoted_times_are_read_as_the_clock_times_they_spell(tmp_path):
     assert (scenario.program.payout, scenario.program.ordinary_start) == (12 * 60, 9 * 60)
 
 
+def test_a_value_that_fits_no_form_of_a_field_is_one_problem_naming_each_form(tmp_path):
+    path = tmp_path / "scenario.yaml"
+    path.write_text(PILOT_TEXT.replace("stations: 7 ", "stations: seven "), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert "has 2 problems" not in result.stderr
+    assert "line 28, clinics.habio.stations: Input should be a valid integer" in result.stderr
+    assert "or a valid list" in result.stderr
+
+
 def test_yaml_syntax_error_names_the_line(tmp_path):
     path, _ = write_broken(tmp_path, "    observation:\n", "    observation: [\n")
     result = CliRunner().invoke(main, ["check", str(path)])

@@ -7,7 +7,7 @@ nodes, duplicate keys are refused, and every error is traced back to a line.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -120,9 +120,20 @@ def problems_of(
             if missing and loc and (not path or path[-1] != loc[-1]):
                 path = (*path, loc[-1])
             problem = Problem(_dotted(path), _message(item), line)
-        if problem not in problems:
-            problems.append(problem)
+        _add_or_merge(problems, problem)
     return problems
+
+
+def _add_or_merge(problems: list[Problem], problem: Problem) -> None:
+    """One problem per place: a value that fits no branch of a union (a number or a
+    list) gets pydantic's error for each branch, read as one sentence of alternatives."""
+    for i, known in enumerate(problems):
+        if (known.field, known.line, known.origin) == (problem.field, problem.line, problem.origin):
+            if problem.message not in known.message:
+                alternative = problem.message.removeprefix("Input should be ")
+                problems[i] = replace(known, message=f"{known.message}, or {alternative}")
+            return
+    problems.append(problem)
 
 
 def locate(root: yaml.Node | None, loc: tuple) -> tuple[tuple, int | None]:
