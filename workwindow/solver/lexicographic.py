@@ -103,12 +103,11 @@ def solve_lexicographic(
         seconds = time.perf_counter() - began
         if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
             raise SolverFailure(f"week {week}, stage {objective.name}: CP-SAT says {solver.status_name(status)}")
-        found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-        if found:
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             solution = list(solver.response_proto.solution)
-            value = round(solver.objective_value)
-            model.add(objective.expr <= value)
-        stages.append(_stage(week, objective, solver, status, seconds))
+        value = _value_of(model, solution)
+        model.add(objective.expr <= value)
+        stages.append(_stage(week, objective, solver, status, value, seconds))
         log.debug("week %d stage %s: %s in %.2fs", week, objective.name, solver.status_name(status), seconds)
     model.clear_objective()
     return LexicographicResult(solution, stages, prepared)
@@ -151,17 +150,24 @@ def _hint(model: cp_model.CpModel, solution: Solution) -> None:
     hint.values.extend(solution)
 
 
-def _stage(week: int, objective: StagedObjective, solver: cp_model.CpSolver, status: int, seconds: float) -> Stage:
-    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    value = round(solver.objective_value) if found else 0
+def _value_of(model: cp_model.CpModel, solution: Solution) -> int:
+    """The model's objective at `solution`: what a stage holds when CP-SAT found nothing better in time."""
+    objective = model.proto.objective
+    return round(objective.offset + sum(c * solution[i] for i, c in zip(objective.vars, objective.coeffs, strict=True)))
+
+
+def _stage(
+    week: int, objective: StagedObjective, solver: cp_model.CpSolver, status: int, value: int, seconds: float
+) -> Stage:
+    """Every stage has a solution (the start is feasible), so its status is optimal or feasible."""
     bound = solver.best_objective_bound
-    bound = math.ceil(bound - 1e-6) if math.isfinite(bound) else value
+    bound = min(value, math.ceil(bound - 1e-6)) if math.isfinite(bound) else value
     return Stage(
         week=week,
         objective=objective.name,
-        status="optimal" if status == cp_model.OPTIMAL else "feasible" if found else "unknown",
+        status="optimal" if status == cp_model.OPTIMAL else "feasible",
         value=objective.sign * value,
         bound=objective.sign * bound,
         wall_seconds=round(seconds, 4),
-        gap=round(abs(value - bound) / max(1, abs(value)), 4) if found else None,
+        gap=round(abs(value - bound) / max(1, abs(value)), 4),
     )

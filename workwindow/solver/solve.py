@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from workwindow.models import Scenario
 from workwindow.models.schedule import Assignment, GroupRun, Schedule, SolverInfo, Stage, Status, Unassigned
 from workwindow.solver.facts import WeekFacts, week_facts
+from workwindow.solver.greedy import greedy_start
 from workwindow.solver.lexicographic import SolverSettings, StagedObjective, solve_lexicographic
 from workwindow.solver.objectives import MAXIMISED, TIE_BREAK, late_places, objective_expr
 from workwindow.solver.readback import kpis, objective_values, read_week
 from workwindow.solver.reasons import explain_week
-from workwindow.solver.week_model import build_week_model, empty_schedule, tighten_late_starts
+from workwindow.solver.week_model import build_week_model, tighten_late_starts
 
 WEEKS_SIDE_BY_SIDE_UP_TO = 300
 """Participants up to which weeks are solved side by side, one CP-SAT worker
@@ -140,7 +141,7 @@ def _solve_week(scenario: Scenario, week: int, clock: _Clock, settings: SolverSe
         for name in scenario.objective
     ]
     objectives.append(StagedObjective(TIE_BREAK, late_places(week_model.v)))
-    start = empty_schedule(week_model)
+    start = greedy_start(week_model)
     result.build_seconds = time.perf_counter() - built
     solved = solve_lexicographic(
         week_model.model,
@@ -167,6 +168,5 @@ def _explain_week(scenario: Scenario, result: _WeekResult, workers: int, deadlin
 
 
 def _overall_status(stages: list[Stage]) -> Status:
-    if any(s.status == "unknown" for s in stages):
-        return "feasible" if any(s.status != "unknown" for s in stages) else "unknown"
+    """Every stage holds a feasible schedule (the greedy start at least), so optimal or feasible."""
     return "optimal" if all(s.status == "optimal" for s in stages) else "feasible"
