@@ -12,6 +12,7 @@ The explanations' model leaves these out: they lean on the capacity and
 station constraints, which the explanation switches off one by one.
 """
 
+import bisect
 from collections import defaultdict
 
 from ortools.sat.python import cp_model
@@ -19,7 +20,7 @@ from ortools.sat.python import cp_model
 from workwindow.models import Scenario
 from workwindow.models.scenario import Clinic
 from workwindow.solver.constraints import accepts_up_to, late_thresholds, total
-from workwindow.solver.facts import WeekFacts
+from workwindow.solver.facts import Option, ParticipantDay, WeekFacts
 from workwindow.solver.variables import WeekVars
 
 
@@ -27,6 +28,7 @@ def add_bound_constraints(model: cp_model.CpModel, scenario: Scenario, facts: We
     _slow_members_fill_late_groups(model, scenario, facts, v)
     _late_doses_fill_late_groups(model, scenario, facts, v)
     _station_waves(model, scenario, facts, v)
+    _clinic_waves_across_groups(model, scenario, facts, v)
 
 
 def _most_members(scenario: Scenario, crew: str, candidates: int) -> int:
@@ -103,3 +105,61 @@ def _station_waves(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts
                 fit = doses_startable_by(clinic, t - 1 - offset)
                 if fit < most:
                     model.add(total(members) <= fit + (most - fit) * b)
+
+
+def _clinic_waves_across_groups(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
+    """A clinic's doses after its first waves make some of that day's late groups start late.
+
+    Of the W participants of clinic k working on d, at most
+    doses_startable_by(k, T − 1) are dosed before T; each of the others is
+    in an ordinary group that takes a dose ≥ T, or in a late group g that
+    then starts at T + (g's least offset for k) or later, and g holds at
+    most its capacity of them: W − that ≤ Σ{those ordinary places} +
+    Σ_g capacity_g × [g starts that late]. Unlike `_station_waves`, one
+    inequality spans all of the day's groups, which share the stations.
+    """
+    by_clinic_day: dict[tuple, list[ParticipantDay]] = defaultdict(list)
+    for key in facts.options:
+        by_clinic_day[(scenario.participants[key[0]].clinic, key[1])].append(key)
+    for (clinic_id, _date), keys in by_clinic_day.items():
+        clinic = scenario.clinics[clinic_id]
+        works = total([v.dose_from[key][facts.dose_slots[key][0]] for key in keys])
+        options = [o for key in keys for o in facts.options[key]]
+        ordinary = [o for o in options if o.group == "ordinary"]
+        late = _late_groups_of(scenario, options)
+        for moment in sorted({t for key in keys for t in facts.dose_slots[key][1:]}):
+            dosed_before = doses_startable_by(clinic, moment - 1)
+            if dosed_before < len(keys):
+                takers = [v.assign[o] for o in ordinary if o.deadline >= moment]
+                takers += [most * late_enough for most, late_enough in _late_enough(scenario, v, late, moment)]
+                model.add(works - dosed_before <= total(takers))
+
+
+def _late_groups_of(scenario: Scenario, options: list[Option]) -> list[tuple[tuple, int, int]]:
+    """Each late group among `options`: its crew-day, the least offset, the most members it can take."""
+    members: dict[tuple, list[Option]] = defaultdict(list)
+    for o in options:
+        if o.group == "late":
+            members[(o.crew, o.date)].append(o)
+    return [
+        (crew_day, min(o.offset for o in group), _most_members(scenario, crew_day[0], len(group)))
+        for crew_day, group in members.items()
+    ]
+
+
+def _late_enough(
+    scenario: Scenario, v: WeekVars, late: list[tuple[tuple, int, int]], moment: int
+) -> list[tuple[int, cp_model.IntVar]]:
+    """(capacity, "starts late enough for a dose at `moment`") of each late group that can take such a dose."""
+    result = []
+    for crew_day, offset, most in late:
+        needed = moment + offset
+        if needed <= scenario.program.ordinary_start:
+            result.append((most, v.runs[crew_day]))
+            continue
+        later = v.later[crew_day]
+        slots = list(later)
+        i = bisect.bisect_left(slots, needed)
+        if i < len(slots):
+            result.append((most, later[slots[i]]))
+    return result
