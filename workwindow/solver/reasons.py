@@ -19,6 +19,10 @@ start before each deadline against what the stations can start proves that
 the stations refuse it. Only what these leave open goes to CP-SAT, on a
 model of that one date (with the supervisors' other days as a small side
 problem), so the cost does not grow with the size of the week.
+
+Against a deadline the arguments go in order of cost, each for every day
+before the next: counting, then witnesses and proofs, then CP-SAT; a day
+the deadline leaves open is reported as not decided in the time.
 """
 
 import datetime as dt
@@ -52,9 +56,10 @@ def explain_week(
 ) -> list[Unassigned]:
     """A reason for every eligible participant-day of the week without work.
 
-    CP-SAT is asked only until `deadline` (a `time.monotonic()` value), so
-    the explanations of a large week stay within the solve's time limit;
-    what is left open then is reported as undecided.
+    Nothing but counting is done after `deadline` (a `time.monotonic()`
+    value), so the explanations of a large week stay within the solve's
+    time limit: the reasons from the facts, want_max and the caps are
+    always given, and a day that needs more is reported as undecided.
     """
     working = {(a.participant, a.date) for a in assignments}
     days_in_week = Counter(a.participant for a in assignments)
@@ -82,28 +87,53 @@ def _forced_reasons(
     workers: int,
     deadline: float,
 ) -> list[Unassigned]:
-    reasons, undecided = [], defaultdict(list)
+    """Caps by counting for every open day; then, until `deadline`, the witnesses
+    and proofs for all of them before any CP-SAT question, so that what the
+    deadline cuts short is the few costly questions, not the many cheap answers.
+    """
+    reasons, uncapped = [], []
+    sizes = _group_sizes(groups)
     for key in open_days:
-        full = _full_caps(scenario, facts, groups, key)
+        full = _full_caps(scenario, facts, sizes[key[1]], key)
         if full is None:
-            undecided[key[1]].append(key)
+            uncapped.append(key)
         else:
             reasons.append(_unassigned(key, "capacity", full))
-    for date, keys in undecided.items():
-        day = _Day(scenario, facts, date, assignments, groups, workers, deadline)
-        reasons += [day.reason(key) for key in keys]
+    days: dict[dt.date, _Day] = {}
+
+    def day(date: dt.date) -> _Day:
+        if date not in days:
+            days[date] = _Day(scenario, facts, date, assignments, groups, workers, deadline)
+        return days[date]
+
+    asked = []
+    for key in uncapped:
+        reason = day(key[1]).reason(key, ask=False) if time.monotonic() < deadline else _undecided(key)
+        if reason is None:
+            asked.append(key)
+        else:
+            reasons.append(reason)
+    for key in asked:
+        reason = day(key[1]).reason(key, ask=True) if time.monotonic() < deadline else None
+        reasons.append(reason or _undecided(key))
     return reasons
 
 
-def _full_caps(scenario: Scenario, facts: WeekFacts, groups: list[GroupRun], key: ParticipantDay) -> str | None:
+def _group_sizes(groups: list[GroupRun]) -> dict[dt.date, Counter]:
+    """Members of each (crew, group) by date, counted once for all the week's questions."""
+    sizes: dict[dt.date, Counter] = defaultdict(Counter)
+    for g in groups:
+        sizes[g.date][(g.crew, g.group)] = len(g.participants)
+    return sizes
+
+
+def _full_caps(scenario: Scenario, facts: WeekFacts, size: Counter, key: ParticipantDay) -> str | None:
     """The full caps when every option of the day is behind one, else None.
 
     With everyone else held as scheduled and only the caps in force, dose
     times and late starts can always be moved to fit one more person whose
     option exists at all, so counting decides the capacity question exactly.
     """
-    date = key[1]
-    size = Counter({(g.crew, g.group): len(g.participants) for g in groups if g.date == date})
     cap, total_today = scenario.program.daily_cap_in_week(facts.week), size.total()
     if cap is not None and total_today >= cap:
         name = f"ramp-up cap of week {facts.week}" if facts.week in scenario.program.ramp_up else "daily cap"
@@ -131,6 +161,9 @@ class _Day:
     workers: int
     deadline: float
     _free_stations: dict[str, dict[int, int]] = field(default_factory=dict)
+    _staffed: dict[tuple[tuple, int], bool] = field(default_factory=dict)
+    """The flow's answer by (crew, date) and its supervisors needed: the same for everyone
+    who would join that group, and a flow over the week's supervisions costs ~1 ms."""
     _model: WeekModel | None = None
 
     def __post_init__(self) -> None:
@@ -142,15 +175,17 @@ class _Day:
             if g.group == "late" and (ratio := self.scenario.program.crews[g.crew].staff_ratio) is not None
         }
 
-    def reason(self, key: ParticipantDay) -> Unassigned:
+    def reason(self, key: ParticipantDay, *, ask: bool) -> Unassigned | None:
+        """The first reason that applies; None when only CP-SAT can settle it and `ask`
+        is off, or when CP-SAT could not settle it in the time left."""
         options = [o for o in self.facts.options[key] if self._within_caps(o)]
         dosed = [o for o in options if self._doses_fit(o)]
         if not dosed:
             if self._stations_refuse(key, options):
                 return _unassigned(key, "stations", self._stations_detail(key))
-            fits = self._solver_fits(key, CASCADE[0])
+            fits = self._solver_fits(key, CASCADE[0]) if ask else None
             if fits is None:
-                return _undecided(key)
+                return None
             if not fits:
                 return _unassigned(key, "stations", self._stations_detail(key))
         staffable = [o for o in options if self._supervisors_suffice(o)]
@@ -158,9 +193,9 @@ class _Day:
             return _unassigned(key, "staff", self._staff_detail(key))
         if any(o in staffable for o in dosed):
             return _unassigned(key, "tradeoff", self._tradeoff_detail(key))
-        fits = self._solver_fits(key, CASCADE[1])
+        fits = self._solver_fits(key, CASCADE[1]) if ask else None
         if fits is None:
-            return _undecided(key)
+            return None
         if not fits:
             return _unassigned(key, "staff", self._staff_detail(key))
         return _unassigned(key, "tradeoff", self._tradeoff_detail(key))
@@ -255,11 +290,13 @@ class _Day:
         ratio = self.scenario.program.crews[option.crew].staff_ratio
         if option.group == "ordinary" or ratio is None:
             return True
-        needs = dict(self.supervisors_needed)
         crew_day = (option.crew, option.date)
         group = self.runs.get((option.crew, "late"))
-        needs[crew_day] = math.ceil(((len(group.participants) if group else 0) + 1) / ratio)
-        return _staffable(self.scenario, self.facts, needs)
+        need = math.ceil(((len(group.participants) if group else 0) + 1) / ratio)
+        if (crew_day, need) not in self._staffed:
+            needs = {**self.supervisors_needed, crew_day: need}
+            self._staffed[(crew_day, need)] = _staffable(self.scenario, self.facts, needs)
+        return self._staffed[(crew_day, need)]
 
     # -- a proof that the stations refuse -----------------------------------
 
@@ -298,10 +335,12 @@ class _Day:
 
     def _solver_fits(self, key: ParticipantDay, families: tuple[str, ...]) -> bool | None:
         """Feasible with these families and everyone else held: True, False, or None when undecided."""
+        if time.monotonic() >= self.deadline:
+            return None
+        day = self._day_model()
         seconds = min(QUERY_SECONDS, self.deadline - time.monotonic())
         if seconds <= 0:
             return None
-        day = self._day_model()
         chosen = {(a.participant, a.crew, a.group) for a in self.held}
         held = [
             x if (o.participant, o.crew, o.group) in chosen else x.Not()
