@@ -3,6 +3,7 @@
 import math
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -14,7 +15,7 @@ from workwindow.solver.lexicographic import SolverSettings, StagedObjective, sol
 from workwindow.solver.objectives import MAXIMISED, TIE_BREAK, late_places, objective_expr
 from workwindow.solver.readback import kpis, objective_values, read_week
 from workwindow.solver.reasons import explain_week
-from workwindow.solver.week_model import build_week_model, tighten_late_starts
+from workwindow.solver.week_model import WeekModel, build_week_model, tighten_late_starts
 
 WEEKS_SIDE_BY_SIDE_UP_TO = 300
 """Participants up to which weeks are solved side by side, one CP-SAT worker
@@ -24,6 +25,10 @@ each. Larger weeks need every worker: one worker alone has no LNS, and at
 EXPLANATION_SHARE = 0.1
 """Of the time limit, kept back from the search for the explanations' CP-SAT
 questions (they may also use whatever the search leaves)."""
+
+BOUNDS_NEED_BUILD_TIMES = 2.0
+"""Time left, in multiples of the week model's build time, below which the
+late_start stage goes without the redundant bound constraints."""
 
 
 @dataclass
@@ -39,16 +44,14 @@ class _WeekResult:
 
 
 class _Clock:
-    """Shares what is left of the time limit between the weeks still to start.
+    """Shares what is left until `deadline` (a `time.monotonic()` value) between the weeks still to start.
 
-    With `lanes` weeks solved side by side, a week that starts gets `lanes`
-    times the even share of the time left per week not yet started.
+    With `lanes` weeks side by side, a week that starts gets `lanes` times
+    the even share of the time left per week not yet started.
     """
 
-    def __init__(self, time_limit: float, weeks: int, lanes: int):
-        self.deterministic_budget = time_limit / weeks
-        """Per week, in CP-SAT's deterministic time: the clock must not decide a deterministic solve."""
-        self._deadline = time.monotonic() + time_limit
+    def __init__(self, deadline: float, weeks: int, lanes: int):
+        self._deadline = deadline
         self._unstarted = weeks
         self._lanes = lanes
         self._lock = threading.Lock()
@@ -76,27 +79,33 @@ def solve(
     within a week), so their lexicographic optima add up. With more workers
     than one and more weeks than one, weeks of up to 300 participants are
     solved side by side, one CP-SAT worker each, in threads (CP-SAT releases
-    the GIL while it searches). `time_limit` covers the whole solve: the
-    search gets all of it but EXPLANATION_SHARE, each week its share of what
-    is left when it starts; the explanations follow, all weeks solved, and
-    ask CP-SAT only until the limit. With `deterministic`, CP-SAT's
-    deterministic settings make the result depend on the input and seed only.
+    the GIL while it searches). `time_limit` covers the whole solve, counted
+    from its start: the search gets all of it but EXPLANATION_SHARE, each
+    week its share of what is left when it starts, building its model
+    included; the explanations follow, all weeks solved, each week's with
+    its share of what is left until the limit. With `deterministic`,
+    CP-SAT's deterministic settings make the result depend on the input and
+    seed only, and the explanations take the time they need.
     """
-    began = time.perf_counter()
-    limit = time.monotonic() + time_limit
+    began, started = time.perf_counter(), time.monotonic()
+    limit = started + time_limit
     lanes = 1 if len(scenario.participants) > WEEKS_SIDE_BY_SIDE_UP_TO else max(1, min(workers, scenario.weeks))
-    clock = _Clock(time_limit * (1 - EXPLANATION_SHARE) if explain else time_limit, scenario.weeks, lanes)
+    search_seconds = time_limit * (1 - EXPLANATION_SHARE) if explain else time_limit
+    search = _Clock(started + search_seconds, scenario.weeks, lanes)
     settings = SolverSettings(workers=max(1, workers // lanes), seed=seed, deterministic=deterministic)
 
     def one_week(week: int) -> _WeekResult:
-        return _solve_week(scenario, week, clock, settings)
-
-    def explained(result: _WeekResult) -> None:
-        _explain_week(scenario, result, settings.workers, math.inf if deterministic else limit)
+        return _solve_week(scenario, week, search.week_deadline(), search_seconds / scenario.weeks, settings)
 
     with ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="workwindow-week") as pool:
         results = list(pool.map(one_week, range(1, scenario.weeks + 1)))
         if explain:
+            explanations = _Clock(limit, scenario.weeks, lanes)
+
+            def explained(result: _WeekResult) -> None:
+                deadline = math.inf if deterministic else explanations.week_deadline()
+                _explain_week(scenario, result, settings.workers, deadline)
+
             list(pool.map(explained, results))
     read = time.perf_counter()
     assignments = [a for r in results for a in r.assignments]
@@ -125,18 +134,21 @@ def solve(
     )
 
 
-def _solve_week(scenario: Scenario, week: int, clock: _Clock, settings: SolverSettings) -> _WeekResult:
-    deadline = clock.week_deadline()
+def _solve_week(
+    scenario: Scenario, week: int, deadline: float, deterministic_budget: float, settings: SolverSettings
+) -> _WeekResult:
+    """The week by `deadline`, building included; in deterministic mode by `deterministic_budget` instead."""
     result = _WeekResult()
     built = time.perf_counter()
     facts = week_facts(scenario, week)
     week_model = build_week_model(scenario, facts)
+    bounds = _bounds_in_time(week_model, deadline, time.perf_counter() - built, settings)
     objectives = [
         StagedObjective(
             name,
             objective_expr(name, scenario, facts, week_model.v),
             -1 if name in MAXIMISED else 1,
-            prepare=(lambda: tighten_late_starts(week_model)) if name == "late_start" else None,
+            prepare=bounds if name == "late_start" else None,
         )
         for name in scenario.objective
     ]
@@ -148,7 +160,7 @@ def _solve_week(scenario: Scenario, week: int, clock: _Clock, settings: SolverSe
         objectives,
         week=week,
         deadline=deadline,
-        deterministic_budget=clock.deterministic_budget,
+        deterministic_budget=deterministic_budget,
         settings=settings,
         start=start,
     )
@@ -159,6 +171,24 @@ def _solve_week(scenario: Scenario, week: int, clock: _Clock, settings: SolverSe
     result.assignments, result.groups, result.stages = plan.assignments, plan.groups, solved.stages
     result.facts = facts
     return result
+
+
+def _bounds_in_time(
+    week_model: WeekModel, deadline: float, build_seconds: float, settings: SolverSettings
+) -> Callable[[], None]:
+    """The bound constraints, unless less than twice the model's build time is left.
+
+    They cost nearly as much Python time as the model itself (3.7 s against
+    4.8 s a week at 3,000 participants) and only help stages that have time
+    to search; added with less left, they would push the week past its
+    deadline. Deterministic solves always add them: the clock decides nothing there.
+    """
+
+    def prepare() -> None:
+        if settings.deterministic or deadline - time.monotonic() >= BOUNDS_NEED_BUILD_TIMES * build_seconds:
+            tighten_late_starts(week_model)
+
+    return prepare
 
 
 def _explain_week(scenario: Scenario, result: _WeekResult, workers: int, deadline: float) -> None:
