@@ -114,6 +114,18 @@ def test_staff_ratio_limits_a_late_group_to_what_its_supervisors_can_lead():
     assert list(reasons(schedule).values()) == ["staff"]
 
 
+def test_a_late_group_one_over_the_staff_ratio_gets_a_second_supervisor():
+    scenario = tiny(
+        participants=people("injection", "injection", "injection"),
+        staff={"kari": {}, "ola": {}},
+        **{"program.crews.street.staff_ratio": 2},
+    )
+    schedule = solve(scenario)
+    [group] = schedule.groups
+    assert len(group.participants) == 3 and group.staff == ["kari", "ola"]
+    assert schedule.objectives["staff"] == 2
+
+
 def test_supervisor_prep_time_and_hours_push_the_late_start():
     scenario = tiny(
         participants=people("injection"),

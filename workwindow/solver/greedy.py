@@ -184,6 +184,9 @@ def _solution(week: WeekModel, placed: _Week) -> Solution:
             values[literal.Index()] = int(t <= start)
         for leader in group.leaders:
             values[v.lead[leader].Index()] = 1
+        ratio = scenario.program.crews[crew_day[0]].staff_ratio
+        for k, step in enumerate(v.more_leaders.get(crew_day, []), start=1):
+            values[step.Index()] = int(len(group.members) > k * ratio)
     for pid, shortfall in v.shortfall.items():
         values[shortfall.Index()] = max(0, scenario.participants[pid].want[0] - placed.days[pid])
     return values

@@ -29,11 +29,15 @@ class WeekVars:
     """c's late group runs on d."""
     lead: dict[Supervision, cp_model.IntVar]
     """y[s,d,c]: supervisor s leads c's late group on d."""
+    more_leaders: dict[CrewDay, list[cp_model.IntVar]]
+    """c's late group on d needs more than 1, 2, … supervisors: the steps of ceil(n / staff_ratio)."""
     shortfall: dict[str, cp_model.IntVar]
     """Days below p's minimum this week."""
 
 
-def new_week_vars(model: cp_model.CpModel, facts: WeekFacts, minimum_days: dict[str, int]) -> WeekVars:
+def new_week_vars(
+    model: cp_model.CpModel, facts: WeekFacts, minimum_days: dict[str, int], most_leaders: dict[CrewDay, int]
+) -> WeekVars:
     def boolean(name: str) -> cp_model.IntVar:
         return model.new_bool_var(name)
 
@@ -48,6 +52,10 @@ def new_week_vars(model: cp_model.CpModel, facts: WeekFacts, minimum_days: dict[
         },
         runs={(c, d): boolean(f"runs[{c},{d}]") for (c, d) in facts.start_slots},
         lead={s: boolean(f"lead[{s.staff},{s.date},{s.crew}]") for s in facts.supervisions},
+        more_leaders={
+            (c, d): [boolean(f"more_leaders[{c},{d},{k}]") for k in range(1, most)]
+            for (c, d), most in most_leaders.items()
+        },
         shortfall={p: model.new_int_var(0, need, f"shortfall[{p}]") for p, need in minimum_days.items() if need > 0},
     )
 

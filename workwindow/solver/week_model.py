@@ -5,6 +5,8 @@ stations and staffing per day; wants and supervisor days per week), so weeks
 are independent problems and their lexicographic optima add up.
 """
 
+import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -12,7 +14,7 @@ from ortools.sat.python import cp_model
 from workwindow.models import Scenario
 from workwindow.solver.bounds import add_bound_constraints
 from workwindow.solver.constraints import GUARDED_FAMILIES, Guards, add_constraints
-from workwindow.solver.facts import ParticipantDay, WeekFacts
+from workwindow.solver.facts import CrewDay, ParticipantDay, WeekFacts
 from workwindow.solver.lexicographic import Solution
 from workwindow.solver.variables import WeekVars, new_week_vars
 
@@ -31,11 +33,26 @@ def build_week_model(scenario: Scenario, facts: WeekFacts, *, explainable: bool 
     """The week's model; `explainable` adds guard literals and per-day forcing literals."""
     model = cp_model.CpModel()
     minimum_days = {pid: p.want[0] for pid, p in scenario.participants.items()}
-    v = new_week_vars(model, facts, minimum_days)
+    v = new_week_vars(model, facts, minimum_days, most_leaders(scenario, facts))
     guards = {family: model.NewBoolVar(f"guard[{family}]") for family in GUARDED_FAMILIES} if explainable else {}
     add_constraints(model, scenario, facts, v, guards)
     forced = _forcing_literals(model, facts, v) if explainable else {}
     return WeekModel(scenario, facts, model, v, guards, forced)
+
+
+def most_leaders(scenario: Scenario, facts: WeekFacts) -> dict[CrewDay, int]:
+    """Supervisors a supervised late group needs when it is as full as it can be."""
+    members: dict[CrewDay, int] = defaultdict(int)
+    for o in facts.all_options:
+        if o.group == "late":
+            members[(o.crew, o.date)] += 1
+    most = {}
+    for (crew_id, date), count in members.items():
+        crew = scenario.program.crews[crew_id]
+        if crew.staff_ratio is not None:
+            full = count if crew.late_capacity is None else min(count, crew.late_capacity)
+            most[(crew_id, date)] = math.ceil(full / crew.staff_ratio)
+    return most
 
 
 def _forcing_literals(model: cp_model.CpModel, facts: WeekFacts, v: WeekVars) -> dict[ParticipantDay, cp_model.IntVar]:
