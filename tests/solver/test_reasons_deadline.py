@@ -10,7 +10,7 @@ from workwindow.generate import generate_scenario
 from workwindow.models import Scenario
 from workwindow.solver import solve
 from workwindow.solver.facts import week_facts
-from workwindow.solver.reasons import CASCADE, _Day, explain_week
+from workwindow.solver.reasons import CASCADE, QUERY_SECONDS, _Day, explain_week
 
 UNDECIDED = "not decided in the time for explanations"
 
@@ -32,6 +32,14 @@ def test_no_question_is_asked_after_the_deadline():
     day = _Day(scenario, facts, key[1], [], [], 1, time.monotonic() - 1)
     assert day._solver_fits(key, CASCADE[0]) is None
     assert day._model is None
+
+
+def test_with_no_deadline_a_question_has_deterministic_time_not_wall_time():
+    scenario, facts, key = first_open_day()
+    params = _Day(scenario, facts, key[1], [], [], 2, math.inf)._query_solver().parameters
+    assert params.max_deterministic_time == QUERY_SECONDS
+    assert params.interleave_search
+    assert math.isinf(params.max_time_in_seconds)
 
 
 def reasons_after_the_deadline(scenario: Scenario) -> dict[str, tuple[str, str]]:

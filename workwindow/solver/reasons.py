@@ -60,6 +60,7 @@ def explain_week(
     value), so the explanations of a large week stay within the solve's
     time limit: the reasons from the facts, want_max and the caps are
     always given, and a day that needs more is reported as undecided.
+    With no deadline the clock is not read to decide anything.
     """
     working = {(a.participant, a.date) for a in assignments}
     days_in_week = Counter(a.participant for a in assignments)
@@ -338,8 +339,7 @@ class _Day:
         if time.monotonic() >= self.deadline:
             return None
         day = self._day_model()
-        seconds = min(QUERY_SECONDS, self.deadline - time.monotonic())
-        if seconds <= 0:
+        if time.monotonic() >= self.deadline:
             return None
         chosen = {(a.participant, a.crew, a.group) for a in self.held}
         held = [
@@ -350,14 +350,24 @@ class _Day:
         model = day.model
         model.clear_assumptions()
         model.add_assumptions([*held, day.forced[key], *(day.guards[f] for f in families)])
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = self.workers
-        solver.parameters.max_time_in_seconds = seconds
-        status = solver.solve(model)
+        status = self._query_solver().solve(model)
         model.clear_assumptions()
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return True
         return False if status == cp_model.INFEASIBLE else None
+
+    def _query_solver(self) -> cp_model.CpSolver:
+        """QUERY_SECONDS of wall time, up to the deadline; with no deadline, of deterministic
+        time, so that a deterministic solve's reasons do not depend on how busy the machine is."""
+        solver = cp_model.CpSolver()
+        params = solver.parameters
+        params.num_workers = self.workers
+        if math.isinf(self.deadline):
+            params.interleave_search = True
+            params.max_deterministic_time = QUERY_SECONDS
+        else:
+            params.max_time_in_seconds = max(0.0, min(QUERY_SECONDS, self.deadline - time.monotonic()))
+        return solver
 
     def _day_model(self) -> WeekModel:
         if self._model is None:
