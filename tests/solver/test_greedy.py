@@ -97,6 +97,20 @@ def test_a_stage_given_no_time_keeps_the_start_and_reports_its_value():
     assert reached <= objective_values(scenario, *_plan(week, start))["late_start"]
 
 
+def test_a_stage_reached_after_the_deadline_holds_the_start_without_asking_cp_sat():
+    scenario = tiny(participants=people("injection", "tablet", want=[1, 1]))
+    week = _week(scenario)
+    start = greedy_start(week)
+    objectives = [StagedObjective("late_start", objective_expr("late_start", scenario, week.facts, week.v))]
+    result = solve_lexicographic(
+        week.model, objectives, week=1, deadline=0.0, deterministic_budget=0.0, settings=SolverSettings(), start=start
+    )
+    [stage] = result.stages
+    assert result.solution == start
+    assert (stage.status, stage.wall_seconds) == ("feasible", 0.0)
+    assert stage.value == objective_values(scenario, *_plan(week, start))["late_start"] and stage.bound == 0
+
+
 def _plan(week, solution):
     plan = read_week(week, solution)
     return plan.assignments, plan.groups

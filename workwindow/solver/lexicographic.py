@@ -90,12 +90,15 @@ def solve_lexicographic(
             began = time.perf_counter()
             objective.prepare()
             prepared += time.perf_counter() - began
+        model.clear_objective()
+        model.minimize(objective.expr)
+        if not settings.deterministic and time.monotonic() >= deadline:
+            stages.append(_held(week, objective, model, solution))
+            continue
         if settings.deterministic:
             budget = deterministic_budget / len(plan)
         else:
             budget = max(0.01, _share_of_what_is_left(index, len(plan)) * (deadline - time.monotonic()))
-        model.clear_objective()
-        model.minimize(objective.expr)
         _hint(model, solution)
         began = time.perf_counter()
         solver = _solver(settings, budget, large=len(model.proto.variables) >= LARGE_MODEL)
@@ -107,7 +110,7 @@ def solve_lexicographic(
             solution = list(solver.response_proto.solution)
         value = _value_of(model, solution)
         model.add(objective.expr <= value)
-        stages.append(_stage(week, objective, solver, status, value, seconds))
+        stages.append(_stage(week, objective, solver, status, value, _trivial_bound(model), seconds))
         log.debug("week %d stage %s: %s in %.2fs", week, objective.name, solver.status_name(status), seconds)
     model.clear_objective()
     return LexicographicResult(solution, stages, prepared)
@@ -165,16 +168,45 @@ def _value_of(model: cp_model.CpModel, solution: Solution) -> int:
     return round(objective.offset + sum(c * solution[i] for i, c in zip(objective.vars, objective.coeffs, strict=True)))
 
 
+def _trivial_bound(model: cp_model.CpModel) -> int:
+    """The least the objective can be over its variables' domains: the bound when CP-SAT gave none."""
+    objective, variables = model.proto.objective, model.proto.variables
+    least = sum(
+        c * (variables[i].domain[0] if c > 0 else variables[i].domain[-1])
+        for i, c in zip(objective.vars, objective.coeffs, strict=True)
+    )
+    return round(objective.offset + least)
+
+
+def _held(week: int, objective: StagedObjective, model: cp_model.CpModel, solution: Solution) -> Stage:
+    """A stage reached after the deadline: CP-SAT is not asked (loading alone takes a second at
+    3,000 participants), the schedule so far is held and reported with the trivial bound."""
+    value = _value_of(model, solution)
+    model.add(objective.expr <= value)
+    return _record(week, objective, "feasible", value, _trivial_bound(model), 0.0)
+
+
 def _stage(
-    week: int, objective: StagedObjective, solver: cp_model.CpSolver, status: int, value: int, seconds: float
+    week: int,
+    objective: StagedObjective,
+    solver: cp_model.CpSolver,
+    status: int,
+    value: int,
+    trivial_bound: int,
+    seconds: float,
 ) -> Stage:
     """Every stage has a solution (the start is feasible), so its status is optimal or feasible."""
     bound = solver.best_objective_bound
-    bound = min(value, math.ceil(bound - 1e-6)) if math.isfinite(bound) else value
+    bound = math.ceil(bound - 1e-6) if math.isfinite(bound) else trivial_bound
+    return _record(week, objective, "optimal" if status == cp_model.OPTIMAL else "feasible", value, bound, seconds)
+
+
+def _record(week: int, objective: StagedObjective, status: str, value: int, bound: int, seconds: float) -> Stage:
+    bound = min(value, bound)
     return Stage(
         week=week,
         objective=objective.name,
-        status="optimal" if status == cp_model.OPTIMAL else "feasible",
+        status=status,
         value=objective.sign * value,
         bound=objective.sign * bound,
         wall_seconds=round(seconds, 4),
