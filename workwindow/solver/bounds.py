@@ -13,7 +13,9 @@ station constraints, which the explanation switches off one by one.
 """
 
 import bisect
+import functools
 from collections import defaultdict
+from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
@@ -25,10 +27,25 @@ from workwindow.solver.variables import WeekVars
 
 
 def add_bound_constraints(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
+    startable = _startable_by(scenario)
     _slow_members_fill_late_groups(model, scenario, facts, v)
     _late_doses_fill_late_groups(model, scenario, facts, v)
-    _station_waves(model, scenario, facts, v)
-    _clinic_waves_across_groups(model, scenario, facts, v)
+    _station_waves(model, scenario, facts, v, startable)
+    _clinic_waves_across_groups(model, scenario, facts, v, startable)
+
+
+Startable = Callable[[str, int], int]
+
+
+def _startable_by(scenario: Scenario) -> Startable:
+    """doses_startable_by per clinic id, remembered: the wave families ask it ~200k times a
+    week at 3,000 participants, for a few hundred distinct minutes per clinic."""
+
+    @functools.cache
+    def startable(clinic_id: str, last: int) -> int:
+        return doses_startable_by(scenario.clinics[clinic_id], last)
+
+    return startable
 
 
 def _most_members(scenario: Scenario, crew: str, candidates: int) -> int:
@@ -84,7 +101,9 @@ def doses_startable_by(clinic: Clinic, last: int) -> int:
     return count
 
 
-def _station_waves(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
+def _station_waves(
+    model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars, startable: Startable
+) -> None:
     """A group whose start is before τ has no more members from a clinic than its stations dose in time.
 
     Members from clinic k with offset ≥ o who are ready before τ were dosed by
@@ -96,18 +115,19 @@ def _station_waves(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts
         if o.group == "late":
             by_group[(o.crew, o.date, scenario.participants[o.participant].clinic)].append(o)
     for (crew, date, clinic_id), options in by_group.items():
-        clinic = scenario.clinics[clinic_id]
         later = v.later[(crew, date)]
         for offset in sorted({o.offset for o in options}):
             members = [v.assign[o] for o in options if o.offset >= offset]
             most = _most_members(scenario, crew, len(members))
             for t, b in later.items():
-                fit = doses_startable_by(clinic, t - 1 - offset)
+                fit = startable(clinic_id, t - 1 - offset)
                 if fit < most:
                     model.add(total(members) <= fit + (most - fit) * b)
 
 
-def _clinic_waves_across_groups(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
+def _clinic_waves_across_groups(
+    model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars, startable: Startable
+) -> None:
     """A clinic's doses after its first waves make some of that day's late groups start late.
 
     Of the W participants of clinic k working on d, at most
@@ -122,13 +142,12 @@ def _clinic_waves_across_groups(model: cp_model.CpModel, scenario: Scenario, fac
     for key in facts.options:
         by_clinic_day[(scenario.participants[key[0]].clinic, key[1])].append(key)
     for (clinic_id, _date), keys in by_clinic_day.items():
-        clinic = scenario.clinics[clinic_id]
         works = total([v.dose_from[key][facts.dose_slots[key][0]] for key in keys])
         options = [o for key in keys for o in facts.options[key]]
         ordinary = [o for o in options if o.group == "ordinary"]
         late = _late_groups_of(scenario, options)
         for moment in sorted({t for key in keys for t in facts.dose_slots[key][1:]}):
-            dosed_before = doses_startable_by(clinic, moment - 1)
+            dosed_before = startable(clinic_id, moment - 1)
             if dosed_before < len(keys):
                 takers = [v.assign[o] for o in ordinary if o.deadline >= moment]
                 takers += [most * late_enough for most, late_enough in _late_enough(scenario, v, late, moment)]
