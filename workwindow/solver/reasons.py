@@ -362,6 +362,7 @@ class _Day:
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.num_workers = self.workers
+        params.catch_sigint_signal = False  # as in the stages: Ctrl-C belongs to the program
         if math.isinf(self.deadline):
             params.interleave_search = True
             params.max_deterministic_time = QUERY_SECONDS
