@@ -21,15 +21,17 @@ from ortools.sat.python import cp_model
 
 from workwindow.models import Scenario
 from workwindow.models.scenario import Clinic
-from workwindow.solver.constraints import accepts_up_to, late_thresholds, total
+from workwindow.solver.constraints import Readiness, total
 from workwindow.solver.facts import Option, ParticipantDay, WeekFacts
 from workwindow.solver.variables import WeekVars
 
 
-def add_bound_constraints(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
+def add_bound_constraints(
+    model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars, readiness: list[Readiness]
+) -> None:
     startable = _startable_by(scenario)
     _slow_members_fill_late_groups(model, scenario, facts, v)
-    _late_doses_fill_late_groups(model, scenario, facts, v)
+    _late_doses_fill_late_groups(model, scenario, readiness)
     _station_waves(model, scenario, facts, v, startable)
     _clinic_waves_across_groups(model, scenario, facts, v, startable)
 
@@ -68,19 +70,15 @@ def _slow_members_fill_late_groups(model: cp_model.CpModel, scenario: Scenario, 
             model.add(total(xs) <= most * v.later[(crew, date)][t])
 
 
-def _late_doses_fill_late_groups(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
+def _late_doses_fill_late_groups(model: cp_model.CpModel, scenario: Scenario, readiness: list[Readiness]) -> None:
     """The same count with each member's actual dose: the readiness rule summed over a group.
 
     Each member's term is [dose needs a start ≥ τ] − Σ{other options that
     take such a dose}: at most 1 for a member, at most 0 for anyone else.
     """
     terms: dict[tuple, list[cp_model.LinearExprT]] = defaultdict(list)
-    for option, needing in late_thresholds(facts, v):
-        key = (option.participant, option.date)
-        accepts = {v.assign[o]: accepts_up_to(v, o) for o in facts.options[key] if o != option}
-        for first, later in needing:
-            others = [x for x, a in accepts.items() if a >= first]
-            terms[(option.crew, option.date, later)].append(v.dose_from[key][first] - total(others))
+    for rule in readiness:
+        terms[(rule.option.crew, rule.option.date, rule.later)].append(rule.late_dose - rule.others)
     for (crew, _date, later), members in terms.items():
         most = _most_members(scenario, crew, len(members))
         if most > 1:

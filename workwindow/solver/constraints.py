@@ -11,6 +11,7 @@ on the guarded families.
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
@@ -23,10 +24,42 @@ Guards = dict[str, cp_model.IntVar]
 total = cp_model.LinearExpr.sum
 
 
-def add_constraints(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars, guards: Guards) -> None:
+@dataclass(frozen=True)
+class Readiness:
+    """One readiness rule of a late option: [dose ≥ θ] ≤ [start ≥ τ] + Σ{p's other options taking such a dose}.
+
+    Built once per week: the rule is a constraint, and summed over a group it
+    is one of the bound constraints (`bounds._late_doses_fill_late_groups`).
+    """
+
+    option: Option
+    late_dose: cp_model.IntVar
+    later: cp_model.IntVar
+    others: cp_model.LinearExprT
+
+
+def readiness_rules(facts: WeekFacts, v: WeekVars) -> list[Readiness]:
+    rules = []
+    for option, needing in late_thresholds(facts, v):
+        key = (option.participant, option.date)
+        accepts = {v.assign[o]: accepts_up_to(v, o) for o in facts.options[key] if o != option}
+        for first, later in needing:
+            others = total([x for x, a in accepts.items() if a >= first])
+            rules.append(Readiness(option, v.dose_from[key][first], later, others))
+    return rules
+
+
+def add_constraints(
+    model: cp_model.CpModel,
+    scenario: Scenario,
+    facts: WeekFacts,
+    v: WeekVars,
+    guards: Guards,
+    readiness: list[Readiness],
+) -> None:
     _one_option_a_day_with_one_dose(model, facts, v)
     _doses_serve_the_options_that_take_them(model, facts, v)
-    _ready_for_the_late_start(model, facts, v)
+    _ready_for_the_late_start(model, readiness)
     _late_group_runs_with_participants(model, facts, v)
     _days_wanted(model, scenario, facts, v)
     _dosing_stations(model, scenario, facts, v, guards.get("stations"))
@@ -83,7 +116,7 @@ def _doses_serve_the_options_that_take_them(model: cp_model.CpModel, facts: Week
             model.add(late_dose <= total([x for x, a in accepts.items() if a > cut]))
 
 
-def _ready_for_the_late_start(model: cp_model.CpModel, facts: WeekFacts, v: WeekVars) -> None:
+def _ready_for_the_late_start(model: cp_model.CpModel, readiness: list[Readiness]) -> None:
     """x ∧ dose at t ⇒ start ≥ t + offset, disaggregated for a tight relaxation.
 
     For each start slot τ, with θ the first dose slot that needs a start ≥ τ
@@ -91,12 +124,8 @@ def _ready_for_the_late_start(model: cp_model.CpModel, facts: WeekFacts, v: Week
     that accept a dose ≥ θ}. Thresholds at which no new dose slot starts to
     need τ follow from the next one up through the order encoding.
     """
-    for option, needing in late_thresholds(facts, v):
-        key = (option.participant, option.date)
-        accepts = {v.assign[o]: accepts_up_to(v, o) for o in facts.options[key] if o != option}
-        for first, later in needing:
-            others = [x for x, a in accepts.items() if a >= first]
-            model.add(v.dose_from[key][first] <= later + total(others))
+    for rule in readiness:
+        model.add(rule.late_dose <= rule.later + rule.others)
 
 
 def late_thresholds(facts: WeekFacts, v: WeekVars) -> Iterable[tuple[Option, list[tuple[int, cp_model.IntVar]]]]:

@@ -13,7 +13,7 @@ from ortools.sat.python import cp_model
 
 from workwindow.models import Scenario
 from workwindow.solver.bounds import add_bound_constraints
-from workwindow.solver.constraints import GUARDED_FAMILIES, Guards, add_constraints
+from workwindow.solver.constraints import GUARDED_FAMILIES, Guards, Readiness, add_constraints, readiness_rules
 from workwindow.solver.facts import CrewDay, ParticipantDay, WeekFacts
 from workwindow.solver.lexicographic import Solution
 from workwindow.solver.variables import WeekVars, new_week_vars
@@ -27,6 +27,7 @@ class WeekModel:
     v: WeekVars
     guards: Guards = field(default_factory=dict)
     forced: dict[ParticipantDay, cp_model.IntVar] = field(default_factory=dict)
+    readiness: list[Readiness] = field(default_factory=list)
 
 
 def build_week_model(scenario: Scenario, facts: WeekFacts, *, explainable: bool = False) -> WeekModel:
@@ -35,9 +36,10 @@ def build_week_model(scenario: Scenario, facts: WeekFacts, *, explainable: bool 
     minimum_days = {pid: p.want[0] for pid, p in scenario.participants.items()}
     v = new_week_vars(model, facts, minimum_days, most_leaders(scenario, facts))
     guards = {family: model.NewBoolVar(f"guard[{family}]") for family in GUARDED_FAMILIES} if explainable else {}
-    add_constraints(model, scenario, facts, v, guards)
+    readiness = readiness_rules(facts, v)
+    add_constraints(model, scenario, facts, v, guards, readiness)
     forced = _forcing_literals(model, facts, v) if explainable else {}
-    return WeekModel(scenario, facts, model, v, guards, forced)
+    return WeekModel(scenario, facts, model, v, guards, forced, readiness)
 
 
 def most_leaders(scenario: Scenario, facts: WeekFacts) -> dict[CrewDay, int]:
@@ -71,7 +73,7 @@ def tighten_late_starts(week: WeekModel) -> None:
     """
     if week.guards:
         raise ValueError("bound constraints need every constraint family in force")
-    add_bound_constraints(week.model, week.scenario, week.facts, week.v)
+    add_bound_constraints(week.model, week.scenario, week.facts, week.v, week.readiness)
 
 
 def empty_schedule(week: WeekModel) -> Solution:
