@@ -80,10 +80,11 @@ def test_outputs_are_never_written_over_the_inputs_and_are_refused_before_solvin
     assert (path.read_text(encoding="utf-8"), (tmp_path / "tiny.yaml").read_text(encoding="utf-8")) == before
 
 
-def test_a_variant_without_a_schedule_exits_1_and_says_so(pilot_sweep):
+def test_a_variant_stopped_by_its_time_limit_still_has_a_schedule_that_may_improve(pilot_sweep):
+    # every week starts from a feasible greedy schedule, so no time is too short for a plan
     result = invoke(str(pilot_sweep("grid:\n  weeks: [1]\n")), "--jobs", "1", "--time-limit", "0.001")
-    assert result.exit_code == 1
-    assert "variant 1 (seed 0): status unknown" in result.stdout and "No variant got a schedule." in result.stdout
+    assert result.exit_code == 0
+    assert "stopped at the time limit before proving optimality" in result.stdout
 
 
 def test_a_report_of_a_sweep_without_reasons_leaves_the_reason_table_out(sweep_file):
