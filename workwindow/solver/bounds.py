@@ -12,7 +12,6 @@ The explanations' model leaves these out: they lean on the capacity and
 station constraints, which the explanation switches off one by one.
 """
 
-import bisect
 import functools
 from collections import defaultdict
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from ortools.sat.python import cp_model
 
 from workwindow.models import Scenario
 from workwindow.models.scenario import Clinic
-from workwindow.solver.constraints import Readiness, total
+from workwindow.solver.constraints import Readiness, most_members, starts_from, total
 from workwindow.solver.facts import Option, ParticipantDay, WeekFacts
 from workwindow.solver.variables import WeekVars
 
@@ -50,11 +49,6 @@ def _startable_by(scenario: Scenario) -> Startable:
     return startable
 
 
-def _most_members(scenario: Scenario, crew: str, candidates: int) -> int:
-    cap = scenario.program.crews[crew].late_capacity
-    return candidates if cap is None else min(cap, candidates)
-
-
 def _slow_members_fill_late_groups(model: cp_model.CpModel, scenario: Scenario, facts: WeekFacts, v: WeekVars) -> None:
     """Σ{members who cannot be ready before τ, even at their earliest dose} ≤ capacity × [start ≥ τ]."""
     slow: dict[tuple, list[cp_model.IntVar]] = defaultdict(list)
@@ -65,7 +59,7 @@ def _slow_members_fill_late_groups(model: cp_model.CpModel, scenario: Scenario, 
                 if t <= earliest:
                     slow[(o.crew, o.date, t)].append(v.assign[o])
     for (crew, date, t), xs in slow.items():
-        most = _most_members(scenario, crew, len(xs))
+        most = most_members(scenario, crew, len(xs))
         if most > 1:
             model.add(total(xs) <= most * v.later[(crew, date)][t])
 
@@ -80,7 +74,7 @@ def _late_doses_fill_late_groups(model: cp_model.CpModel, scenario: Scenario, re
     for rule in readiness:
         terms[(rule.option.crew, rule.option.date, rule.later)].append(rule.late_dose - rule.others)
     for (crew, _date, later), members in terms.items():
-        most = _most_members(scenario, crew, len(members))
+        most = most_members(scenario, crew, len(members))
         if most > 1:
             model.add(total(members) <= most * later)
 
@@ -116,7 +110,7 @@ def _station_waves(
         later = v.later[(crew, date)]
         for offset in sorted({o.offset for o in options}):
             members = [v.assign[o] for o in options if o.offset >= offset]
-            most = _most_members(scenario, crew, len(members))
+            most = most_members(scenario, crew, len(members))
             for t, b in later.items():
                 fit = startable(clinic_id, t - 1 - offset)
                 if fit < most:
@@ -159,7 +153,7 @@ def _late_groups_of(scenario: Scenario, options: list[Option]) -> list[tuple[tup
         if o.group == "late":
             members[(o.crew, o.date)].append(o)
     return [
-        (crew_day, min(o.offset for o in group), _most_members(scenario, crew_day[0], len(group)))
+        (crew_day, min(o.offset for o in group), most_members(scenario, crew_day[0], len(group)))
         for crew_day, group in members.items()
     ]
 
@@ -170,13 +164,7 @@ def _late_enough(
     """(capacity, "starts late enough for a dose at `moment`") of each late group that can take such a dose."""
     result = []
     for crew_day, offset, most in late:
-        needed = moment + offset
-        if needed <= scenario.program.ordinary_start:
-            result.append((most, v.runs[crew_day]))
-            continue
-        later = v.later[crew_day]
-        slots = list(later)
-        i = bisect.bisect_left(slots, needed)
-        if i < len(slots):
-            result.append((most, later[slots[i]]))
+        late_enough = starts_from(scenario, v, crew_day, moment + offset)
+        if late_enough is not None:
+            result.append((most, late_enough))
     return result

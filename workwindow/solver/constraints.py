@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from workwindow.models import Scenario
-from workwindow.solver.facts import Option, ParticipantDay, WeekFacts
+from workwindow.solver.facts import CrewDay, Option, ParticipantDay, WeekFacts
 from workwindow.solver.variables import WeekVars, chain
 
 GUARDED_FAMILIES = ("capacity", "stations", "staff")
@@ -253,9 +253,8 @@ def _supervisors_cover_late_groups(
         _guarded(model.add(total(leads[crew_day]) >= total(needed)), guard)
     for supervision, lead in v.lead.items():
         if supervision.earliest_start > scenario.program.ordinary_start:
-            later = v.later[(supervision.crew, supervision.date)]
-            late_enough = next((b for t, b in later.items() if t >= supervision.earliest_start), 0)
-            _guarded(model.add(lead <= late_enough), guard)
+            late_enough = starts_from(scenario, v, (supervision.crew, supervision.date), supervision.earliest_start)
+            _guarded(model.add(lead <= (0 if late_enough is None else late_enough)), guard)
 
 
 def _supervisor_days(
@@ -273,6 +272,23 @@ def _supervisor_days(
     for sid, leads in by_staff.items():
         if len(leads) > scenario.staff[sid].max_days:
             _guarded(model.add(total(leads) <= scenario.staff[sid].max_days), guard)
+
+
+def most_members(scenario: Scenario, crew: str, candidates: int) -> int:
+    """The most of `candidates` who can be in the crew's late group on one day."""
+    cap = scenario.program.crews[crew].late_capacity
+    return candidates if cap is None else min(cap, candidates)
+
+
+def starts_from(scenario: Scenario, v: WeekVars, crew_day: CrewDay, minute: int) -> cp_model.IntVar | None:
+    """ "The late group starts at `minute` or later": the group running, up to the ordinary
+    start; else the first start slot's literal; None when no slot is that late."""
+    if minute <= scenario.program.ordinary_start:
+        return v.runs[crew_day]
+    later = v.later[crew_day]
+    slots = list(later)
+    i = bisect.bisect_left(slots, minute)
+    return later[slots[i]] if i < len(slots) else None
 
 
 def late_members(facts: WeekFacts, v: WeekVars) -> dict[tuple, list[cp_model.IntVar]]:

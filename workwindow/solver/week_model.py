@@ -13,7 +13,14 @@ from ortools.sat.python import cp_model
 
 from workwindow.models import Scenario
 from workwindow.solver.bounds import add_bound_constraints
-from workwindow.solver.constraints import GUARDED_FAMILIES, Guards, Readiness, add_constraints, readiness_rules
+from workwindow.solver.constraints import (
+    GUARDED_FAMILIES,
+    Guards,
+    Readiness,
+    add_constraints,
+    most_members,
+    readiness_rules,
+)
 from workwindow.solver.facts import CrewDay, ParticipantDay, WeekFacts
 from workwindow.solver.lexicographic import Solution
 from workwindow.solver.variables import WeekVars, new_week_vars
@@ -50,10 +57,9 @@ def most_leaders(scenario: Scenario, facts: WeekFacts) -> dict[CrewDay, int]:
             members[(o.crew, o.date)] += 1
     most = {}
     for (crew_id, date), count in members.items():
-        crew = scenario.program.crews[crew_id]
-        if crew.staff_ratio is not None:
-            full = count if crew.late_capacity is None else min(count, crew.late_capacity)
-            most[(crew_id, date)] = math.ceil(full / crew.staff_ratio)
+        ratio = scenario.program.crews[crew_id].staff_ratio
+        if ratio is not None:
+            most[(crew_id, date)] = math.ceil(most_members(scenario, crew_id, count) / ratio)
     return most
 
 
