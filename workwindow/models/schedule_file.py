@@ -12,7 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from workwindow.errors import InputError, Problem
-from workwindow.models.loading import problems_of
+from workwindow.models.loading import NODE_LOADER, problems_of
 from workwindow.models.schedule import Schedule
 
 
@@ -42,6 +42,6 @@ def parse_schedule(text: str, source: str) -> Schedule:
 
 def _nodes_with_lines(text: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=NODE_LOADER)
     except yaml.YAMLError:
         return None
