@@ -166,7 +166,7 @@ def _axis(document: Document, section: str, lists: dict[str, list[Any]]) -> Axis
 
 def _setting(document: Document, loc: tuple, path: str, value: Any) -> Setting:
     node = _node(document.root, loc)
-    plain = isinstance(node, yaml.ScalarNode) and node.style is None
+    plain = isinstance(node, yaml.ScalarNode) and not node.style  # plain: None from PyYAML, "" from libyaml
     override = f"{path.strip()}={node.value}" if plain else override_text([path.strip()], value)
     text = node.value if isinstance(node, yaml.ScalarNode) else override.partition("=")[2]
     field = ".".join(str(step) for step in loc)
