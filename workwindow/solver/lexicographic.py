@@ -29,7 +29,8 @@ LARGE_MODEL = 20_000
 """Variables from which the small portfolio is left to CP-SAT's own choice.
 At 1,000 participants (56k variables) the default pair (default_lp with
 interleaved LNS) proves the shortfall stage in 9.5 s where the small
-portfolio ends 12 s at a 10 % gap."""
+portfolio ends 12 s at a 10 % gap. From this size on the week also goes
+without the bound constraints (`solve._bounds_where_they_pay`)."""
 
 Solution = list[int]
 """Values of every model variable, by proto index."""
