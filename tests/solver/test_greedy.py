@@ -1,16 +1,19 @@
 """The greedy start: a feasible week of the model, minimums first, never lost by a stage without time."""
 
+import time
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from ortools.sat.python import cp_model
 
-from tests.conftest import people, tiny
+from tests.conftest import PILOT, people, tiny
 from tests.strategies import scenarios
-from workwindow.models import Schedule
+from workwindow.models import Schedule, load_scenario
 from workwindow.models.schedule import SolverInfo
 from workwindow.solver.facts import week_facts
 from workwindow.solver.greedy import greedy_start
 from workwindow.solver.lexicographic import SolverSettings, StagedObjective, solve_lexicographic
-from workwindow.solver.objectives import objective_expr
+from workwindow.solver.objectives import MAXIMISED, objective_expr
 from workwindow.solver.readback import kpis, objective_values, read_week
 from workwindow.solver.week_model import build_week_model
 from workwindow.verify import verify
@@ -114,3 +117,26 @@ def test_a_stage_reached_after_the_deadline_holds_the_start_without_asking_cp_sa
 def _plan(week, solution):
     plan = read_week(week, solution)
     return plan.assignments, plan.groups
+
+
+@pytest.mark.parametrize("deadline_in", [1.0, 0.0], ids=["stopped-before-a-solution", "held-after-the-deadline"])
+def test_a_stage_without_a_solution_of_cp_sats_reports_the_bound_of_its_domains_not_a_proof(deadline_in):
+    scenario = load_scenario(PILOT)
+    week = _week(scenario)
+    objectives = [
+        StagedObjective(name, objective_expr(name, scenario, week.facts, week.v), -1 if name in MAXIMISED else 1)
+        for name in ("participant_days", "late_start")
+    ]
+    result = solve_lexicographic(
+        week.model,
+        objectives,
+        week=1,
+        deadline=time.monotonic() + deadline_in,
+        deterministic_budget=1e-4,
+        settings=SolverSettings(workers=1, deterministic=deadline_in > 0),
+        start=greedy_start(week),
+    )
+    days, late = result.stages
+    every_day_worked = sum(scenario.participants[pid].priority for pid, _date in week.facts.options)
+    assert (days.status, days.bound) == ("feasible", every_day_worked) and days.gap > 0
+    assert (late.status, late.bound) == ("feasible", 0)

@@ -170,10 +170,14 @@ def _value_of(model: cp_model.CpModel, solution: Solution) -> int:
 
 
 def _trivial_bound(model: cp_model.CpModel) -> int:
-    """The least the objective can be over its variables' domains: the bound when CP-SAT gave none."""
+    """The least the objective can be over its variables' domains: the bound when CP-SAT gave none.
+
+    A domain's last value is read by its length: the proto's repeated field
+    answers `domain[-1]` with 0, which made this bound 0 for participant_days.
+    """
     objective, variables = model.proto.objective, model.proto.variables
     least = sum(
-        c * (variables[i].domain[0] if c > 0 else variables[i].domain[-1])
+        c * (variables[i].domain[0] if c > 0 else variables[i].domain[len(variables[i].domain) - 1])
         for i, c in zip(objective.vars, objective.coeffs, strict=True)
     )
     return round(objective.offset + least)
@@ -196,9 +200,15 @@ def _stage(
     trivial_bound: int,
     seconds: float,
 ) -> Stage:
-    """Every stage has a solution (the start is feasible), so its status is optimal or feasible."""
+    """Every stage has a solution (the start is feasible), so its status is optimal or feasible.
+
+    CP-SAT's bound counts only with a solution of its own: stopped before its
+    first (status UNKNOWN) it reports a bound of 0, which for participant_days
+    (minimised as a negative) read as "proven" with a gap of 0.
+    """
     bound = solver.best_objective_bound
-    bound = math.ceil(bound - 1e-6) if math.isfinite(bound) else trivial_bound
+    searched = status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and math.isfinite(bound)
+    bound = math.ceil(bound - 1e-6) if searched else trivial_bound
     return _record(week, objective, "optimal" if status == cp_model.OPTIMAL else "feasible", value, bound, seconds)
 
 
