@@ -1,16 +1,21 @@
 """How schedules and scenario summaries read in a terminal (rich tables)."""
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rich.console import Console
 from rich.table import Table
 
 from workwindow.diagnostics import ScenarioSummary
 from workwindow.models import WEEKDAYS, Scenario, Schedule, format_time, weekday
-from workwindow.models.schedule import Unassigned
+from workwindow.models.schedule import REASONS, Unassigned
 
 NON_TERMINAL_WIDTH = 120
+MOST_REASON_ROWS = 60
+"""Distinct (reason, why) rows listed in full; past this the terminal gets a summary per
+reason. At 3,000 participants × 4 weeks there were 5,376 such rows (31,898 days without
+work), which took 5.7 s to lay out and no one reads at a terminal; the schedule file and
+the HTML report keep every day with its reason."""
 
 
 def new_console() -> Console:
@@ -27,6 +32,11 @@ def print_schedule(console: Console, scenario: Scenario, schedule: Schedule) -> 
         console.print(_week_table(scenario, schedule, week))
     if schedule.unassigned:
         console.print(_unassigned_table(schedule.unassigned))
+        if len(_reason_rows(schedule.unassigned)) > MOST_REASON_ROWS:
+            console.print(
+                "every day without work, with who and why, is in the schedule file "
+                "(solve -o FILE) and its HTML report (workwindow report)"
+            )
     console.print(_objectives_line(schedule))
     console.print(_kpi_line(schedule))
 
@@ -85,16 +95,44 @@ def _week_table(scenario: Scenario, schedule: Schedule, week: int) -> Table:
 
 
 def _unassigned_table(unassigned: list[Unassigned]) -> Table:
+    rows = _reason_rows(unassigned)
+    return _reasons_in_full(rows) if len(rows) <= MOST_REASON_ROWS else _reasons_in_summary(unassigned)
+
+
+ReasonRows = dict[tuple[str, str], dict[str, list[dt.date]]]
+
+
+def _reason_rows(unassigned: list[Unassigned]) -> ReasonRows:
+    """Who, on which days, per reason and detail."""
+    rows: ReasonRows = defaultdict(lambda: defaultdict(list))
+    for u in unassigned:
+        rows[(u.reason, u.detail)][u.participant].append(u.date)
+    return rows
+
+
+def _reasons_in_full(rows: ReasonRows) -> Table:
     """One row per reason and detail, listing who and on which days."""
     table = Table(title="No work on an eligible day, and why", title_justify="left")
     for column in ("reason", "why", "who (days)"):
         table.add_column(column)
-    rows: dict[tuple[str, str], dict[str, list[dt.date]]] = defaultdict(lambda: defaultdict(list))
-    for u in unassigned:
-        rows[(u.reason, u.detail)][u.participant].append(u.date)
     for (reason, detail), people in rows.items():
         who = "; ".join(f"{pid} {' '.join(d.strftime('%d.%m') for d in dates)}" for pid, dates in people.items())
         table.add_row(reason, detail, who)
+    return table
+
+
+def _reasons_in_summary(unassigned: list[Unassigned]) -> Table:
+    """One row per reason: how many days and people, and its most common detail."""
+    table = Table(title="No work on an eligible day, by reason", title_justify="left")
+    for column, justify in (("reason", "left"), ("days", "right"), ("participants", "right"), ("most often", "left")):
+        table.add_column(column, justify=justify)
+    by_reason: dict[str, list[Unassigned]] = defaultdict(list)
+    for u in unassigned:
+        by_reason[u.reason].append(u)
+    for reason in (r for r in REASONS if r in by_reason):
+        days = by_reason[reason]
+        detail, count = Counter(u.detail for u in days).most_common(1)[0]
+        table.add_row(reason, str(len(days)), str(len({u.participant for u in days})), f"{detail} ({count} days)")
     return table
 
 

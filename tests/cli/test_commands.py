@@ -1,6 +1,8 @@
 """solve, check and schema as a user runs them."""
 
 import json
+import re
+from collections import Counter
 
 import jsonschema
 import yaml
@@ -8,6 +10,7 @@ from click.testing import CliRunner
 from rich.console import Console
 
 from tests.conftest import PILOT, ROOT, people, tiny
+from workwindow import console as console_module
 from workwindow.cli import main
 from workwindow.console import print_schedule
 from workwindow.models import Schedule
@@ -117,3 +120,16 @@ def test_solve_output_gives_the_bound_and_gap_of_an_objective_not_proven_optimal
     value = schedule.objectives["late_start"]
     assert f"late_start {value} (not proven: bound {value - 5}, gap {5 / max(1, value):.0%})" in text
     assert f"participant_days {schedule.objectives['participant_days']} ·" in text
+
+
+def test_solve_output_sums_up_the_days_without_work_per_reason_when_there_are_too_many_to_list(pilot, monkeypatch):
+    schedule = solve(pilot, time_limit=30)
+    monkeypatch.setattr(console_module, "MOST_REASON_ROWS", 1)
+    console = Console(record=True, width=200)
+    print_schedule(console, pilot, schedule)
+    text = console.export_text()
+    assert "No work on an eligible day, by reason" in text and "No work on an eligible day, and why" not in text
+    for reason, days in Counter(u.reason for u in schedule.unassigned).items():
+        people = len({u.participant for u in schedule.unassigned if u.reason == reason})
+        assert re.search(rf"│ {reason} +│ +{days} │ +{people} │", text), reason
+    assert "(solve -o FILE)" in text
