@@ -1,6 +1,11 @@
 """Errors the core raises; only the command line turns them into exit codes."""
 
+from collections import defaultdict
 from dataclasses import dataclass
+
+PLACES_NAMED = 3
+"""A message found at more places than this (a crew misspelt in every participant) is said
+once, naming this many places before "and N more"; one at fewer is listed at each."""
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,13 @@ class Problem:
         field = f"{self.field}: " if self.field else ""
         return f"{where}{field}{self.message}"
 
+    def place(self) -> str:
+        """Where it is, for a list of the places one message applies to."""
+        if self.origin is not None:
+            return f"{self.origin}: {self.field}" if self.field else self.origin
+        line = f"line {self.line}" if self.line is not None else ""
+        return ", ".join(part for part in (line, self.field) if part)
+
 
 class WorkwindowError(Exception):
     """Base of every error the user can act on."""
@@ -37,8 +49,35 @@ class InputError(WorkwindowError):
     def paragraph(self) -> str:
         if len(self.problems) == 1:
             return f"{self.source}: {_sentence(str(self.problems[0]))}"
-        listed = "; ".join(str(p).rstrip(".") for p in self.problems)
+        listed = "; ".join(_said_once(problems) for problems in _recurring_said_once(self.problems))
         return f"{self.source} has {len(self.problems)} problems: {listed}."
+
+
+def _recurring_said_once(problems: list[Problem]) -> list[list[Problem]]:
+    """Each problem alone, but a message found at more than PLACES_NAMED places together,
+    in the order each first appears."""
+    by_message: dict[str, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        by_message[problem.message].append(problem)
+    listed: list[list[Problem]] = []
+    for problem in problems:
+        alike = by_message[problem.message]
+        if len(alike) <= PLACES_NAMED:
+            listed.append([problem])
+        elif alike[0] is problem:
+            listed.append(alike)
+    return listed
+
+
+def _said_once(problems: list[Problem]) -> str:
+    if len(problems) == 1:
+        return str(problems[0]).rstrip(".")
+    places = "; ".join(p.place() for p in problems[:PLACES_NAMED])
+    rest = problems[PLACES_NAMED:]
+    return (
+        f"{problems[0].message.rstrip('.')}, {len(problems)} times: {places}; "
+        f"and {len(rest)} more, the last at {rest[-1].place()}"
+    )
 
 
 def _sentence(text: str) -> str:

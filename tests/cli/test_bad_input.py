@@ -170,6 +170,18 @@ def test_a_value_that_fits_no_form_of_a_field_is_one_problem_naming_each_form(tm
     assert "or a valid list" in result.stderr
 
 
+def test_a_misspelling_repeated_in_many_entries_is_said_once_with_its_first_places_and_count(tmp_path):
+    path = tmp_path / "scenario.yaml"
+    path.write_text(PILOT_TEXT.replace("gaterydding, verksted]", "gaterydding, verkstedd]"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    message = result.stderr
+    assert message.count("unknown crew 'verkstedd'") == 1
+    assert "has 16 problems" in message and ", 16 times: line 55, staff.veileder1.crews.1; line 64," in message
+    assert "; and 13 more, the last at line 83, participants.P21.crews.1." in message
+    assert "P04" not in message
+
+
 def test_yaml_syntax_error_names_the_line(tmp_path):
     path, _ = write_broken(tmp_path, "    observation:\n", "    observation: [\n")
     result = CliRunner().invoke(main, ["check", str(path)])
