@@ -31,12 +31,7 @@ def print_schedule(console: Console, scenario: Scenario, schedule: Schedule) -> 
     for week in range(1, scenario.weeks + 1):
         console.print(_week_table(scenario, schedule, week))
     if schedule.unassigned:
-        console.print(_unassigned_table(schedule.unassigned))
-        if len(_reason_rows(schedule.unassigned)) > MOST_REASON_ROWS:
-            console.print(
-                "every day without work, with who and why, is in the schedule file "
-                "(solve -o FILE) and its HTML report (workwindow report)"
-            )
+        _print_reasons(console, schedule.unassigned)
     console.print(_objectives_line(schedule))
     console.print(_kpi_line(schedule))
 
@@ -94,9 +89,16 @@ def _week_table(scenario: Scenario, schedule: Schedule, week: int) -> Table:
     return table
 
 
-def _unassigned_table(unassigned: list[Unassigned]) -> Table:
+def _print_reasons(console: Console, unassigned: list[Unassigned]) -> None:
     rows = _reason_rows(unassigned)
-    return _reasons_in_full(rows) if len(rows) <= MOST_REASON_ROWS else _reasons_in_summary(unassigned)
+    if len(rows) <= MOST_REASON_ROWS:
+        console.print(_reasons_in_full(rows))
+        return
+    console.print(_reasons_in_summary(unassigned))
+    console.print(
+        "every day without work, with who and why, is in the schedule file "
+        "(solve -o FILE) and its HTML report (workwindow report)"
+    )
 
 
 ReasonRows = dict[tuple[str, str], dict[str, list[dt.date]]]
