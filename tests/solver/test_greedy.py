@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from ortools.sat.python import cp_model
 
-from tests.conftest import PILOT, people, tiny
+from tests.conftest import people, tiny
 from tests.strategies import scenarios
-from workwindow.models import Schedule, load_scenario
+from workwindow.models import Schedule
 from workwindow.models.schedule import SolverInfo
 from workwindow.solver.facts import week_facts
 from workwindow.solver.greedy import greedy_start
@@ -120,8 +120,8 @@ def _plan(week, solution):
 
 
 @pytest.mark.parametrize("deadline_in", [1.0, 0.0], ids=["stopped-before-a-solution", "held-after-the-deadline"])
-def test_a_stage_without_a_solution_of_cp_sats_reports_the_bound_of_its_domains_not_a_proof(deadline_in):
-    scenario = load_scenario(PILOT)
+def test_a_stage_without_a_solution_of_cp_sats_reports_the_bound_of_its_domains_not_a_proof(pilot, deadline_in):
+    scenario = pilot
     week = _week(scenario)
     objectives = [
         StagedObjective(name, objective_expr(name, scenario, week.facts, week.v), -1 if name in MAXIMISED else 1)
