@@ -12,8 +12,8 @@ from workwindow.models import Schedule
 from workwindow.models.schedule import SolverInfo
 from workwindow.solver.facts import week_facts
 from workwindow.solver.greedy import greedy_start
-from workwindow.solver.lexicographic import SolverSettings, StagedObjective, solve_lexicographic
-from workwindow.solver.objectives import MAXIMISED, objective_expr
+from workwindow.solver.lexicographic import SolverSettings, solve_lexicographic
+from workwindow.solver.objectives import staged
 from workwindow.solver.readback import kpis, objective_values, read_week
 from workwindow.solver.week_model import build_week_model
 from workwindow.verify import verify
@@ -84,7 +84,7 @@ def test_a_stage_given_no_time_keeps_the_start_and_reports_its_value():
     week = _week(scenario)
     start = greedy_start(week)
     facts = week.facts
-    objectives = [StagedObjective("late_start", objective_expr("late_start", scenario, facts, week.v))]
+    objectives = [staged("late_start", scenario, facts, week.v)]
     result = solve_lexicographic(
         week.model,
         objectives,
@@ -104,7 +104,7 @@ def test_a_stage_reached_after_the_deadline_holds_the_start_without_asking_cp_sa
     scenario = tiny(participants=people("injection", "tablet", want=[1, 1]))
     week = _week(scenario)
     start = greedy_start(week)
-    objectives = [StagedObjective("late_start", objective_expr("late_start", scenario, week.facts, week.v))]
+    objectives = [staged("late_start", scenario, week.facts, week.v)]
     result = solve_lexicographic(
         week.model, objectives, week=1, deadline=0.0, deterministic_budget=0.0, settings=SolverSettings(), start=start
     )
@@ -123,10 +123,7 @@ def _plan(week, solution):
 def test_a_stage_without_a_solution_of_cp_sats_reports_the_bound_of_its_domains_not_a_proof(pilot, deadline_in):
     scenario = pilot
     week = _week(scenario)
-    objectives = [
-        StagedObjective(name, objective_expr(name, scenario, week.facts, week.v), -1 if name in MAXIMISED else 1)
-        for name in ("participant_days", "late_start")
-    ]
+    objectives = [staged(name, scenario, week.facts, week.v) for name in ("participant_days", "late_start")]
     result = solve_lexicographic(
         week.model,
         objectives,

@@ -12,8 +12,8 @@ from tests.conftest import people, tiny
 from workwindow.solver import lexicographic
 from workwindow.solver.facts import week_facts
 from workwindow.solver.greedy import greedy_start
-from workwindow.solver.lexicographic import SolverSettings, StagedObjective, solve_lexicographic
-from workwindow.solver.objectives import MAXIMISED, objective_expr
+from workwindow.solver.lexicographic import SolverSettings, solve_lexicographic
+from workwindow.solver.objectives import staged
 from workwindow.solver.week_model import build_week_model
 
 STAGES = ("shortfall", "participant_days", "late_start", "staff")
@@ -34,10 +34,7 @@ def _workers_per_stage(scenario, monkeypatch, *, large: bool = False, huge: bool
 
     monkeypatch.setattr(cp_model.CpSolver, "solve", noting)
     week = build_week_model(scenario, week_facts(scenario, 1))
-    objectives = [
-        StagedObjective(name, objective_expr(name, scenario, week.facts, week.v), -1 if name in MAXIMISED else 1)
-        for name in STAGES
-    ]
+    objectives = [staged(name, scenario, week.facts, week.v) for name in STAGES]
     solve_lexicographic(
         week.model,
         objectives,

@@ -4,11 +4,14 @@ Every objective is handed to CP-SAT as a minimisation; `participant_days` is
 maximised by minimising its negation, and reported with its natural sign.
 """
 
+from collections.abc import Callable
+
 from ortools.sat.python import cp_model
 
 from workwindow.models import Scenario
 from workwindow.solver.constraints import days_worked_expr
 from workwindow.solver.facts import WeekFacts
+from workwindow.solver.lexicographic import StagedObjective
 from workwindow.solver.variables import WeekVars
 
 MAXIMISED = frozenset({"participant_days"})
@@ -29,6 +32,13 @@ def objective_expr(name: str, scenario: Scenario, facts: WeekFacts, v: WeekVars)
     if name == "staff":
         return sum(v.lead.values())
     raise ValueError(f"unknown objective {name!r}")
+
+
+def staged(
+    name: str, scenario: Scenario, facts: WeekFacts, v: WeekVars, prepare: Callable[[], None] | None = None
+) -> StagedObjective:
+    """The objective as a lexicographic stage, with the sign that turns what is minimised into what is reported."""
+    return StagedObjective(name, objective_expr(name, scenario, facts, v), -1 if name in MAXIMISED else 1, prepare)
 
 
 def _late_start_minutes(scenario: Scenario, later: dict[int, cp_model.IntVar]) -> cp_model.LinearExprT:

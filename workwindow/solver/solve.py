@@ -12,7 +12,7 @@ from workwindow.models.schedule import Assignment, GroupRun, Schedule, SolverInf
 from workwindow.solver.facts import WeekFacts, week_facts
 from workwindow.solver.greedy import greedy_start
 from workwindow.solver.lexicographic import LARGE_MODEL, SolverSettings, StagedObjective, solve_lexicographic
-from workwindow.solver.objectives import MAXIMISED, TIE_BREAK, late_places, objective_expr
+from workwindow.solver.objectives import TIE_BREAK, late_places, staged
 from workwindow.solver.readback import kpis, objective_values, read_week
 from workwindow.solver.reasons import explain_week
 from workwindow.solver.week_model import WeekModel, build_week_model, tighten_late_starts
@@ -150,12 +150,7 @@ def _solve_week(
     week_model = build_week_model(scenario, facts)
     bounds = _bounds_where_they_pay(week_model, deadline, time.perf_counter() - built, settings)
     objectives = [
-        StagedObjective(
-            name,
-            objective_expr(name, scenario, facts, week_model.v),
-            -1 if name in MAXIMISED else 1,
-            prepare=bounds if name == "late_start" else None,
-        )
+        staged(name, scenario, facts, week_model.v, prepare=bounds if name == "late_start" else None)
         for name in scenario.objective
     ]
     objectives.append(StagedObjective(TIE_BREAK, late_places(week_model.v)))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from workwindow.executor import Executor, Task, open_executor
 from workwindow.models import Schedule
 from workwindow.solver import SolveSettings, solve_with
+from workwindow.solver.objectives import MAXIMISED
 from workwindow.sweep.load import Sweep, Variant
 
 
@@ -33,7 +34,6 @@ class Outcome:
 
 
 Listener = Callable[[Outcome], None]
-MAXIMISED = ("participant_days",)
 
 
 @dataclass(frozen=True)
