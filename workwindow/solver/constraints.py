@@ -249,9 +249,11 @@ def _supervisors_cover_late_groups(
         needed = [v.runs[crew_day], *steps]
         for earlier, later in chain(needed):
             model.add_implication(later, earlier)
-        most = most_members(scenario, crew_day[0], len(members[crew_day])) if guard is None else None
-        places = cp_model.LinearExpr.weighted_sum(needed, _places_per_step(ratio, most, len(needed)))
-        _guarded(model.add(total(members[crew_day]) <= places), guard)
+        if guard is None:
+            places = _places_per_step(ratio, most_members(scenario, crew_day[0], len(members[crew_day])), len(needed))
+        else:  # the explanations' model: its caps can be switched off, so every step keeps the full ratio
+            places = [ratio] * len(needed)
+        _guarded(model.add(total(members[crew_day]) <= cp_model.LinearExpr.weighted_sum(needed, places)), guard)
         _guarded(model.add(total(leads[crew_day]) >= total(needed)), guard)
     for supervision, lead in v.lead.items():
         if supervision.earliest_start > scenario.program.ordinary_start:
@@ -259,7 +261,7 @@ def _supervisors_cover_late_groups(
             _guarded(model.add(lead <= (0 if late_enough is None else late_enough)), guard)
 
 
-def _places_per_step(ratio: int, most: int | None, steps: int) -> list[int]:
+def _places_per_step(ratio: int, most: int, steps: int) -> list[int]:
     """Members each supervisor step makes room for: `ratio`, but the last only what the group has left.
 
     With a cap of 5 and a ratio of 4 the second supervisor adds one place, so
@@ -267,11 +269,7 @@ def _places_per_step(ratio: int, most: int | None, steps: int) -> list[int]:
     (with 4 places, 1.25 would do). Day-sets that the relaxation staffed that
     way could not be staffed at all; on generated 100-participant weeks the
     late_start LP rose 370 → 389, 126 → 142 and 264 → 273 (seeds 1, 4, 5).
-    `most` is None where the group's cap can be switched off (the
-    explanations' model): there every step keeps its full ratio.
     """
-    if most is None:
-        return [ratio] * steps
     return [min(ratio, most - ratio * k) for k in range(steps)]
 
 
