@@ -6,17 +6,32 @@ supervisors' calendars hold no dose times either (participant ids only).
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from workwindow.export.calendars import calendars
 from workwindow.export.table import assignments_csv
-from workwindow.export.workbook import workbook_bytes
 from workwindow.output import prepare_directory, write_bytes, write_text
 from workwindow.report.inputs import load_inputs
 from workwindow.report.plan import Plan
 
 Format = Literal["csv", "xlsx", "ics"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx", "ics")
+
+if TYPE_CHECKING:
+    from workwindow.export.ics import calendars
+    from workwindow.export.workbook import workbook_bytes
+
+
+def __getattr__(name: str) -> Any:
+    """openpyxl and icalendar load only for the format that needs them."""
+    if name == "calendars":
+        from workwindow.export.ics import calendars
+
+        return calendars
+    if name == "workbook_bytes":
+        from workwindow.export.workbook import workbook_bytes
+
+        return workbook_bytes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def export(
@@ -29,8 +44,12 @@ def export(
         write_text(output, assignments_csv(plan), inputs)
         return [output]
     if fmt == "xlsx":
+        from workwindow.export.workbook import workbook_bytes
+
         write_bytes(output, workbook_bytes(plan), inputs)
         return [output]
+    from workwindow.export.ics import calendars
+
     prepare_directory(output, inputs)
     written = []
     for name, content in calendars(plan).items():

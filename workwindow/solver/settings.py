@@ -7,7 +7,6 @@ share this so a setting means the same everywhere.
 from dataclasses import asdict, dataclass
 
 from workwindow.models import Scenario, Schedule
-from workwindow.solver.solve import solve
 
 
 @dataclass(frozen=True)
@@ -26,6 +25,8 @@ class SolveSettings:
 
 
 def solve_with(scenario: Scenario, settings: SolveSettings) -> Schedule:
+    from workwindow.solver.horizon import solve  # OR-Tools only once a solve starts
+
     return solve(
         scenario,
         time_limit=settings.time_limit,

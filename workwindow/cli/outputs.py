@@ -1,0 +1,49 @@
+"""Commands that turn a schedule into something to read or import: the HTML report and exports."""
+
+from pathlib import Path
+
+import click
+
+from workwindow.cli.common import overrides_option, reports_errors, scenario_option, schedule_argument
+from workwindow.export import FORMATS, Format
+
+
+@click.command()
+@schedule_argument
+@scenario_option
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The HTML file to write.")
+@overrides_option
+@reports_errors
+def report(schedule_file: Path, scenario_file: Path, output: Path, overrides: tuple[str, ...]) -> None:
+    """Write a self-contained HTML report of a schedule (opens offline, prints landscape)."""
+    from workwindow.report import write_report
+
+    write_report(scenario_file, schedule_file, output, overrides)
+    click.echo(f"Wrote {output}")
+
+
+@click.command()
+@schedule_argument
+@scenario_option
+@click.option("--format", "fmt", required=True, type=click.Choice(FORMATS), help="What to write.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The file to write; for ics a directory that gets one .ics per person.",
+)
+@overrides_option
+@reports_errors
+def export(schedule_file: Path, scenario_file: Path, fmt: Format, output: Path, overrides: tuple[str, ...]) -> None:
+    """Export a schedule as CSV, a printable Excel workbook, or calendars (.ics) per person."""
+    from workwindow.export import export as export_schedule
+
+    written = export_schedule(scenario_file, schedule_file, fmt, output, overrides)
+    if fmt == "ics":
+        click.echo(f"Wrote {len(written)} calendars to {output}")
+    else:
+        click.echo(f"Wrote {output}")
+
+
+COMMANDS = (report, export)

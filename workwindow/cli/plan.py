@@ -1,0 +1,90 @@
+"""Commands over one scenario: solve it, check it, print its schema, verify a plan for it."""
+
+import sys
+from pathlib import Path
+
+import click
+
+from workwindow.cli.common import (
+    EXIT_NO_SCHEDULE,
+    EXIT_VIOLATIONS,
+    overrides_option,
+    reports_errors,
+    scenario_argument,
+    solver_options,
+)
+from workwindow.console import new_console
+from workwindow.models import load_scenario
+
+
+@click.command()
+@scenario_argument
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the schedule JSON.")
+@overrides_option
+@solver_options
+@reports_errors
+def solve(
+    scenario: Path, output: Path | None, overrides: tuple[str, ...], time_limit: float, workers: int, seed: int
+) -> None:
+    """Find the best schedule for SCENARIO and print it week by week."""
+    from workwindow import solver
+    from workwindow.console import print_schedule
+    from workwindow.output import write_text
+
+    loaded = load_scenario(scenario, overrides)
+    schedule = solver.solve(loaded, time_limit=time_limit, workers=workers, seed=seed)
+    print_schedule(new_console(), loaded, schedule)
+    if output is not None:
+        write_text(output, schedule.to_json(), inputs=(scenario,))
+        click.echo(f"schedule written to {output}")
+    if schedule.status in ("infeasible", "unknown"):
+        sys.exit(EXIT_NO_SCHEDULE)
+
+
+@click.command()
+@scenario_argument
+@overrides_option
+@reports_errors
+def check(scenario: Path, overrides: tuple[str, ...]) -> None:
+    """Validate SCENARIO and summarise it, with warnings about what will surprise."""
+    from workwindow.console import print_summary
+    from workwindow.diagnostics import summarize
+
+    loaded = load_scenario(scenario, overrides)
+    print_summary(new_console(), loaded, summarize(loaded))
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of scenario files, for editors (yaml-language-server)."""
+    from workwindow.models import scenario_json_schema
+
+    click.echo(scenario_json_schema())
+
+
+@click.command("verify")
+@scenario_argument
+@click.argument("schedule", type=click.Path(dir_okay=False, path_type=Path))
+@overrides_option
+@reports_errors
+def verify_command(scenario: Path, schedule: Path, overrides: tuple[str, ...]) -> None:
+    """Check SCHEDULE (JSON) against every rule of SCENARIO, independently of the solver.
+
+    Prints "valid: …" with the recomputed objectives (exit 0), or each broken
+    rule on its own line (exit 1). Unreadable input exits 2.
+    """
+    from workwindow.verify import load_schedule, recompute, verify
+
+    setting, plan = load_scenario(scenario, overrides), load_schedule(schedule)
+    violations = verify(setting, plan)
+    if violations:
+        for violation in violations:
+            click.echo(violation.message)
+        sys.exit(EXIT_VIOLATIONS)
+    found = recompute(setting, plan)
+    order = [*setting.objective, *(name for name in found.objectives if name not in setting.objective)]
+    values = ", ".join(f"{name} {found.objectives[name]}" for name in order)
+    click.echo(f"valid: {values} ({found.days_worked} days worked by {found.participants_served} participants)")
+
+
+COMMANDS = (solve, check, schema, verify_command)
