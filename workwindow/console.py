@@ -1,12 +1,17 @@
 """How schedules and scenario summaries read in a terminal (rich tables)."""
 
 import datetime as dt
+import os
 from collections import Counter, defaultdict
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from workwindow.console_reasons import idle_lines, reason_lines, reason_rows, short_lines
 from workwindow.diagnostics import ScenarioSummary
+from workwindow.idle import idle_participants, short_weeks
+from workwindow.lines import packed
 from workwindow.models import WEEKDAYS, Scenario, Schedule, format_time, weekday
 from workwindow.models.schedule import REASONS, Unassigned
 
@@ -19,21 +24,28 @@ the HTML report keep every day with its reason."""
 
 
 def new_console() -> Console:
-    """A console that still lays tables out readably when piped to a file."""
+    """A console as wide as the terminal, or as COLUMNS says; piped without COLUMNS, 120 wide."""
     console = Console(highlight=False)
-    if not console.is_terminal:
+    if not console.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
         console = Console(highlight=False, width=NON_TERMINAL_WIDTH)
     return console
 
 
-def print_schedule(console: Console, scenario: Scenario, schedule: Schedule) -> None:
+def print_schedule(console: Console, scenario: Scenario, schedule: Schedule, *, doses: bool = False) -> None:
+    """The plan week by week, the days without work and why, the figures, then who got none or too few.
+
+    `doses` adds each person's morning dose time to the plan tables: health-adjacent, so only when asked.
+    """
     console.print(f"[bold]{schedule.scenario}[/] — {schedule.status} ({schedule.solver.wall_seconds:.1f} s)")
     for week in range(1, scenario.weeks + 1):
-        console.print(_week_table(scenario, schedule, week))
+        console.print(_week_table(scenario, schedule, week, doses))
     if schedule.unassigned:
         _print_reasons(console, schedule.unassigned)
-    console.print(_objectives_line(schedule))
-    console.print(_kpi_line(schedule))
+    _print_figures(console, _objectives_line(schedule))
+    _print_figures(console, _kpi_line(schedule))
+    idle = idle_participants(scenario, schedule)
+    _print_lines(console, idle_lines(idle, len(scenario.participants), scenario.weeks, console.width))
+    _print_lines(console, short_lines(short_weeks(scenario, schedule), console.width))
 
 
 def print_summary(console: Console, scenario: Scenario, summary: ScenarioSummary) -> None:
@@ -61,11 +73,12 @@ def print_summary(console: Console, scenario: Scenario, summary: ScenarioSummary
         console.print("no warnings")
 
 
-def _week_table(scenario: Scenario, schedule: Schedule, week: int) -> Table:
+def _week_table(scenario: Scenario, schedule: Schedule, week: int, doses: bool) -> Table:
     dates = scenario.dates[7 * (week - 1) : 7 * week]
     table = Table(title=f"Week {week} ({dates[0]} – {dates[-1]})", title_justify="left")
     for column in ("date", "crew", "group", "start", "participants", "supervisors"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
+    dose_of = {(a.participant, a.date): a.dose for a in schedule.assignments}
     groups = defaultdict(list)
     for group in schedule.groups:
         groups[(group.date, group.crew)].append(group)
@@ -83,44 +96,45 @@ def _week_table(scenario: Scenario, schedule: Schedule, week: int) -> Table:
                     crew,
                     group.group,
                     format_time(group.start),
-                    ", ".join(group.participants),
+                    _who(group.participants, group.date, dose_of if doses else None),
                     ", ".join(group.staff),
                 )
     return table
 
 
+def _who(participants: list[str], date: dt.date, dose_of: dict[tuple[str, dt.date], int] | None) -> str:
+    """Ids, comma-separated; with dose times one per line, so that no id is parted from its time."""
+    if dose_of is None:
+        return ", ".join(participants)
+    return "\n".join(f"{pid} {format_time(dose_of[(pid, date)])}" for pid in participants)
+
+
+def _print_lines(console: Console, lines: list[str]) -> None:
+    """Lines already laid out to the console's width: printed as they are, never rewrapped or cut."""
+    for line in lines:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _print_figures(console: Console, line: str) -> None:
+    """A "name value · name value" line, wrapped between figures, never inside one."""
+    entries = [Text.from_markup(entry).plain.split(" ") for entry in line.split(" · ")]
+    for packed_line in packed(entries, console.width, indent=0, separator=" · "):
+        text = Text(packed_line)
+        text.highlight_regex(r"\(not proven[^)]*\)", "yellow")
+        console.print(text, soft_wrap=True)
+
+
 def _print_reasons(console: Console, unassigned: list[Unassigned]) -> None:
-    rows = _reason_rows(unassigned)
+    rows = reason_rows(unassigned)
     if len(rows) <= MOST_REASON_ROWS:
-        console.print(_reasons_in_full(rows))
+        console.print(f"[bold]No work on an eligible day, and why[/] ({len(unassigned)} participant-days)")
+        _print_lines(console, reason_lines(rows, console.width))
         return
     console.print(_reasons_in_summary(unassigned))
     console.print(
         "every day without work, with who and why, is in the schedule file "
         "(solve -o FILE) and its HTML report (workwindow report)"
     )
-
-
-ReasonRows = dict[tuple[str, str], dict[str, list[dt.date]]]
-
-
-def _reason_rows(unassigned: list[Unassigned]) -> ReasonRows:
-    """Who, on which days, per reason and detail."""
-    rows: ReasonRows = defaultdict(lambda: defaultdict(list))
-    for u in unassigned:
-        rows[(u.reason, u.detail)][u.participant].append(u.date)
-    return rows
-
-
-def _reasons_in_full(rows: ReasonRows) -> Table:
-    """One row per reason and detail, listing who and on which days."""
-    table = Table(title="No work on an eligible day, and why", title_justify="left")
-    for column in ("reason", "why", "who (days)"):
-        table.add_column(column)
-    for (reason, detail), people in rows.items():
-        who = "; ".join(f"{pid} {' '.join(d.strftime('%d.%m') for d in dates)}" for pid, dates in people.items())
-        table.add_row(reason, detail, who)
-    return table
 
 
 def _reasons_in_summary(unassigned: list[Unassigned]) -> Table:

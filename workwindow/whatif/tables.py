@@ -1,11 +1,13 @@
 """How comparisons and explanations read in a terminal (rich tables)."""
 
 import datetime as dt
+import shlex
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from workwindow.lines import wrapped
 from workwindow.models import format_time, weekday
 from workwindow.whatif.compare import Column, Comparison, Metric
 from workwindow.whatif.explain import DayStatus, Explanation, WhatIf
@@ -65,17 +67,28 @@ def print_explanation(console: Console, explanation: Explanation) -> None:
         return
     days = Table(title="Eligible days", title_justify="left")
     for name in ("date", "work", "why not"):
-        days.add_column(name)
+        days.add_column(name, overflow="fold")
     for day in explanation.days:
         days.add_row(_day_label(day.date), *_day_cells(day))
     console.print(days)
-    what_ifs = Table(title="What would change it (each a full re-solve)", title_justify="left")
-    for name in ("what if", "change", "then"):
-        what_ifs.add_column(name)
-    for what_if in explanation.what_ifs:
-        changes = "\n".join(f"--set {o}" for o in what_if.overrides)
-        what_ifs.add_row(escape(what_if.question), escape(changes), escape(_outcome(what_if)))
-    console.print(what_ifs)
+    _print_what_ifs(console, explanation.what_ifs)
+
+
+def _print_what_ifs(console: Console, what_ifs: tuple[WhatIf, ...]) -> None:
+    """Each what-if, its outcome, and the --set options to run it, one per line and never cut.
+
+    The options are shell-quoted so they can be pasted after any command that reads the scenario.
+    """
+    console.print("[bold]What would change it[/] (each a full re-solve)")
+    for what_if in what_ifs:
+        lines = wrapped(what_if.question, console.width, hanging=2)
+        for outcome in _outcome(what_if).split("\n"):
+            lines += wrapped(outcome, console.width, indent=4, hanging=2)
+        if what_if.overrides:
+            lines.append("    run it with:")
+            lines += [f"      --set {shlex.quote(override)}" for override in what_if.overrides]
+        for line in lines:
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def describe_change(what_if: WhatIf) -> str:
