@@ -7,8 +7,8 @@ import pytest
 
 from workwindow.models import Scenario
 from workwindow.solver.facts import week_facts
-from workwindow.solver.lexicographic import SolverSettings
 from workwindow.solver.horizon import _bounds_where_they_pay
+from workwindow.solver.lexicographic import SolverSettings
 from workwindow.solver.week_model import build_week_model
 
 
