@@ -2,7 +2,7 @@
 
 from workwindow.models.loading import read_document, validate_scenario
 from workwindow.models.overrides import apply_overrides, load_scenario, override_scenario
-from workwindow.models.scenario import OBJECTIVES, WEEKDAYS, Scenario, weekday
+from workwindow.models.scenario import OBJECTIVES, REPLAN_STAGES, WEEKDAYS, Scenario, weekday
 from workwindow.models.schedule import Schedule
 from workwindow.models.schedule_file import load_schedule
 from workwindow.models.schema import scenario_json_schema
@@ -10,6 +10,7 @@ from workwindow.models.times import format_time, parse_time
 
 __all__ = [
     "OBJECTIVES",
+    "REPLAN_STAGES",
     "WEEKDAYS",
     "Scenario",
     "Schedule",

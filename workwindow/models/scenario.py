@@ -20,6 +20,11 @@ WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun"
 DoseForm = Literal["injection", "tablet"]
 Objective = Literal["shortfall", "participant_days", "late_start", "staff"]
 OBJECTIVES: tuple[Objective, ...] = ("shortfall", "participant_days", "late_start", "staff")
+ReplanStage = Literal["keep", "walk_ins", "dose_moves", "changes", "objective"]
+REPLAN_STAGES: tuple[ReplanStage, ...] = ("keep", "walk_ins", "dose_moves", "changes", "objective")
+"""The order in which `workwindow replan` settles a morning: keep who was planned and still
+comes, take walk-ins, move as few booked dose times as it can, change as little else as it
+can, then the scenario's own `objective` list."""
 Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
 
 FieldPath = tuple[str | int, ...]
@@ -136,6 +141,16 @@ class Scenario(_Frozen):
     staff: dict[Id, Staff] = Field(default_factory=dict)
     participants: dict[Id, Participant] = Field(default_factory=dict)
     objective: list[Objective] = Field(default_factory=lambda: list(OBJECTIVES))
+    replan: list[ReplanStage] = Field(
+        default_factory=lambda: list(REPLAN_STAGES),
+        description=(
+            "order of the stages when a day is re-planned (workwindow replan): keep = planned participants "
+            "who still come keep their day; walk_ins = people who came without a place get one; dose_moves = "
+            "fewest booked dose times moved; changes = fewest other changes (group, crew, start, supervisor) "
+            "for people already told; objective = the scenario's objective list. A stage left out is not "
+            "optimised"
+        ),
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -164,6 +179,7 @@ class Scenario(_Frozen):
             *self._wants_are_ordered(),
             *self._morning_doses_fit(),
             *self._objective_has_no_repeats(),
+            *self._replan_has_no_repeats(),
         ]
         if problems:
             raise ScenarioProblems(problems)
@@ -323,6 +339,12 @@ class Scenario(_Frozen):
             if name in seen:
                 yield ("objective", i), f"'{name}' is listed twice"
             seen.add(name)
+
+
+    def _replan_has_no_repeats(self) -> Iterator[tuple[FieldPath, str]]:
+        for i, name in enumerate(self.replan):
+            if name in self.replan[:i]:
+                yield ("replan", i), f"'{name}' is listed twice"
 
 
 def weekday(date: dt.date) -> Weekday:

@@ -1,0 +1,187 @@
+"""Re-plan a day (or the rest of the horizon) of a published plan with the fewest changes."""
+
+import datetime as dt
+import itertools
+import time
+from dataclasses import dataclass
+
+from workwindow.errors import InputError, Problem
+from workwindow.models import Scenario, Schedule
+from workwindow.models.schedule import Assignment, GroupRun, SolverInfo, Stage, Unassigned
+from workwindow.replan.changes import Change, changes_between, people_to_tell
+from workwindow.replan.events import NO_EVENTS, Events, check_dates, check_events
+from workwindow.replan.freed import FreedPlace, freed_places
+from workwindow.replan.model import build_replan_model
+from workwindow.replan.morning import Morning, morning_of_week
+from workwindow.solver.lexicographic import SolverSettings, solve_lexicographic
+from workwindow.solver.readback import kpis, objective_values, read_week
+from workwindow.solver.reasons import explain_week
+from workwindow.solver.week_model import empty_schedule
+from workwindow.verify import verify
+
+DERIVED_KINDS = frozenset({"objective", "kpi", "unassigned"})
+"""Violations of figures derived from the assignments (SPEC §5): the re-plan recomputes them."""
+
+FOREIGN_KINDS = frozenset({"scenario", "unknown_id", "outside_horizon"})
+"""Violations that say the plan was made for another scenario."""
+
+
+@dataclass(frozen=True)
+class ReplanSettings:
+    time_limit: float = 10.0
+    """Seconds for the whole re-plan; a pilot day is proven optimal in well under one."""
+    workers: int = 2
+    seed: int = 0
+    deterministic: bool = False
+    explain: bool = True
+    """Reasons for the re-planned days without work; a simulation that only counts days can skip them."""
+
+
+@dataclass(frozen=True)
+class Replanned:
+    """The new plan, and what the planner must tell whom."""
+
+    schedule: Schedule
+    """The whole horizon; days not re-planned are the published plan's records, unchanged."""
+    dates: tuple[dt.date, ...]
+    changes: tuple[Change, ...]
+    to_tell: tuple[str, ...]
+    """Participants, then supervisors, whose day changed (the absent excepted)."""
+    freed: tuple[FreedPlace, ...]
+    """Places the absent or dropped left that nobody took, with who could have and why not."""
+
+
+def replan(
+    scenario: Scenario,
+    plan: Schedule,
+    first: dt.date,
+    events: Events = NO_EVENTS,
+    *,
+    to_end: bool = False,
+    repair: bool = False,
+    settings: ReplanSettings = ReplanSettings(),
+    plan_name: str = "the plan",
+) -> Replanned:
+    """Re-plan `first` (with `to_end`, every day from `first` to the end of the horizon).
+
+    Call it with the scenario the plan was solved for (with the same
+    overrides), the published plan and the morning's `Events`; it returns
+    the new plan with its changes, never changing `plan`. Stages follow the
+    scenario's `replan` order (default: keep, walk_ins, dose_moves, changes,
+    objective). Raises `InputError` for events or a plan that do not fit the
+    scenario, and for a plan that breaks a rule unless `repair` is given;
+    `plan_name` names the plan in those errors.
+    """
+    began = time.perf_counter()
+    check_dates(scenario, first, "--from" if to_end else "--date")
+    check_plan(scenario, plan, plan_name, repair=repair)
+    check_events(scenario, plan, first, events)
+    dates = [d for d in scenario.dates if d >= first] if to_end else [first]
+    deadline = time.monotonic() + settings.time_limit
+    parts = [
+        _replan_week(scenario, plan, week, list(days), first, events, settings, deadline)
+        for week, days in itertools.groupby(dates, key=scenario.week_of)
+    ]
+    schedule = _assembled(scenario, plan, set(dates), parts, settings, time.perf_counter() - began)
+    if repair:
+        _still_broken(scenario, schedule, plan_name)
+    changes = changes_between(scenario, plan, schedule, dates, events)
+    return Replanned(
+        schedule=schedule,
+        dates=tuple(dates),
+        changes=tuple(changes),
+        to_tell=people_to_tell(changes),
+        freed=tuple(freed_places(scenario, plan, schedule, first, events, [p.morning for p in parts])),
+    )
+
+
+def check_plan(scenario: Scenario, plan: Schedule, plan_name: str, *, repair: bool) -> None:
+    """A plan for another scenario is refused; one that breaks a rule unless it is to be repaired."""
+    found = [v for v in verify(scenario, plan) if v.kind not in DERIVED_KINDS]
+    foreign = [v for v in found if v.kind in FOREIGN_KINDS]
+    if foreign:
+        raise InputError(f"{plan_name} does not belong to the scenario", [Problem("", v.message) for v in foreign])
+    if found and not repair:
+        raise InputError(
+            f"{plan_name} breaks rules of the scenario (give --repair to re-plan it anyway)",
+            [Problem("", v.message) for v in found],
+        )
+
+
+@dataclass
+class _WeekPart:
+    morning: Morning
+    assignments: list[Assignment]
+    groups: list[GroupRun]
+    unassigned: list[Unassigned]
+    stages: list[Stage]
+
+
+def _replan_week(
+    scenario: Scenario,
+    plan: Schedule,
+    week: int,
+    dates: list[dt.date],
+    first: dt.date,
+    events: Events,
+    settings: ReplanSettings,
+    deadline: float,
+) -> _WeekPart:
+    morning = morning_of_week(scenario, plan, week, dates, first, events)
+    built = build_replan_model(morning)
+    solver = SolverSettings(workers=settings.workers, seed=settings.seed, deterministic=settings.deterministic)
+    solved = solve_lexicographic(
+        built.week.model,
+        built.stages,
+        week=week,
+        deadline=deadline,
+        deterministic_budget=settings.time_limit,
+        settings=solver,
+        start=empty_schedule(built.week),
+    )
+    read = read_week(built.week, solved.solution)
+    unassigned = (
+        explain_week(morning.scenario, morning.facts, read.assignments, read.groups, settings.workers, deadline)
+        if settings.explain
+        else []
+    )
+    return _WeekPart(morning, read.assignments, read.groups, unassigned, solved.stages)
+
+
+def _assembled(
+    scenario: Scenario,
+    plan: Schedule,
+    dates: set[dt.date],
+    parts: list[_WeekPart],
+    settings: ReplanSettings,
+    seconds: float,
+) -> Schedule:
+    """The published records of the other days, in their order, with the re-planned days put in by date."""
+
+    def by_date(records: list, new: list) -> list:
+        return sorted([r for r in records if r.date not in dates] + new, key=lambda r: r.date)
+
+    assignments = by_date(plan.assignments, [a for p in parts for a in p.assignments])
+    groups = by_date(plan.groups, [g for p in parts for g in p.groups])
+    stages = [s for p in parts for s in p.stages]
+    return Schedule(
+        scenario=plan.scenario,
+        status="optimal" if all(s.status == "optimal" for s in stages) else "feasible",
+        objectives=objective_values(scenario, assignments, groups),
+        assignments=assignments,
+        groups=groups,
+        unassigned=by_date(plan.unassigned, [u for p in parts for u in p.unassigned]),
+        kpis=kpis(scenario, assignments, groups),
+        solver=SolverInfo(
+            wall_seconds=round(seconds, 3), workers=settings.workers, seed=settings.seed, stages=stages
+        ),
+    )
+
+
+def _still_broken(scenario: Scenario, schedule: Schedule, plan_name: str) -> None:
+    left = [v for v in verify(scenario, schedule) if v.kind not in DERIVED_KINDS]
+    if left:
+        raise InputError(
+            f"{plan_name} breaks rules on days that were not re-planned (re-plan from an earlier day with --from)",
+            [Problem("", v.message) for v in left],
+        )
