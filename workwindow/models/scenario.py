@@ -340,7 +340,6 @@ class Scenario(_Frozen):
                 yield ("objective", i), f"'{name}' is listed twice"
             seen.add(name)
 
-
     def _replan_has_no_repeats(self) -> Iterator[tuple[FieldPath, str]]:
         for i, name in enumerate(self.replan):
             if name in self.replan[:i]:

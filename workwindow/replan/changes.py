@@ -80,7 +80,9 @@ def _participant_changes(
     if (was.crew, was.group) != (now.crew, now.group):
         found.append(change("moved", f"{place(was)} → {place(now)}"))
     elif was.start != now.start:
-        found.append(change("moved", f"{was.group} group {was.crew} {format_time(was.start)} → {format_time(now.start)}"))
+        found.append(
+            change("moved", f"{was.group} group {was.crew} {format_time(was.start)} → {format_time(now.start)}")
+        )
     if was.dose != now.dose:
         why = DOSE_GIVEN if given else DOSE_MOVED
         found.append(change("dose", f"dose {format_time(was.dose)} → {format_time(now.dose)} ({why})"))

@@ -172,9 +172,7 @@ def _assembled(
         groups=groups,
         unassigned=by_date(plan.unassigned, [u for p in parts for u in p.unassigned]),
         kpis=kpis(scenario, assignments, groups),
-        solver=SolverInfo(
-            wall_seconds=round(seconds, 3), workers=settings.workers, seed=settings.seed, stages=stages
-        ),
+        solver=SolverInfo(wall_seconds=round(seconds, 3), workers=settings.workers, seed=settings.seed, stages=stages),
     )
 
 

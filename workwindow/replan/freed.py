@@ -15,7 +15,6 @@ from workwindow.replan.events import Events
 from workwindow.replan.morning import Morning
 from workwindow.solver.facts import earliest_dose, ready_offset
 
-
 LEFT_OUT = "left out by the replan's stages: taking them would change more for others"
 REASON_WORDS = {
     "not_ready": "cannot be ready in time this morning",
@@ -79,6 +78,8 @@ def _why_not(
     events = morning.events
     if pid in events.absent:
         return "absent"
+    if (crew, date, group) in morning.started:
+        return "the group started before now and takes nobody new"
     if date == morning.first and not morning.works_today(pid) and pid not in events.arrived:
         return "not there this morning: neither planned nor arrived (see --candidates)"
     most = scenario.participants[pid].want[1]

@@ -131,7 +131,9 @@ def _place_changed(week: WeekModel, morning: Morning, key: ParticipantDay, crew:
         crew_day = (crew, key[1])
         at_or_after = starts_from(morning.scenario, week.v, crew_day, start)
         after = starts_from(morning.scenario, week.v, crew_day, start + 1)
-        week.model.add(changed >= x - (at_or_after if at_or_after is not None else 0) + (after if after is not None else 0))
+        week.model.add(
+            changed >= x - (at_or_after if at_or_after is not None else 0) + (after if after is not None else 0)
+        )
     return changed
 
 

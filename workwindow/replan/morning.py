@@ -44,7 +44,9 @@ class Morning:
         return (pid, self.first) in self.planned and pid not in self.events.absent
 
 
-def morning_of_week(scenario: Scenario, plan: Schedule, week: int, dates: list[dt.date], first: dt.date, events: Events) -> Morning:
+def morning_of_week(
+    scenario: Scenario, plan: Schedule, week: int, dates: list[dt.date], first: dt.date, events: Events
+) -> Morning:
     """The week's re-planned `dates` (a non-empty part of week `week`), from `first` on."""
     residual = _residual_scenario(scenario, plan, week, dates, events)
     planned = {(a.participant, a.date): a for a in plan.assignments if a.date in dates}
@@ -156,7 +158,9 @@ def _may_join(morning: Morning, pid: str, group: tuple[str, dt.date, str]) -> bo
     if own:
         return group == (planned.crew, planned.date, planned.group)
     return group not in morning.started and not (
-        group[2] == "ordinary" and morning.events.now is not None and morning.scenario.program.ordinary_start < morning.events.now
+        group[2] == "ordinary"
+        and morning.events.now is not None
+        and morning.scenario.program.ordinary_start < morning.events.now
     )
 
 

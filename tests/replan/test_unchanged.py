@@ -1,0 +1,45 @@
+"""Without events a replan gives back the published plan; with --from the days before stay byte for byte."""
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+
+from tests.strategies import scenarios
+from workwindow.models import Scenario, Schedule
+from workwindow.replan import Events, replan
+from workwindow.solver import solve
+from workwindow.verify import verify
+
+
+def _records(schedule: Schedule, dates) -> list[str]:
+    chosen = [*schedule.assignments, *schedule.groups]
+    return [r.model_dump_json() for r in chosen if r.date in dates]
+
+
+def test_every_pilot_working_day_replanned_without_events_is_unchanged(pilot: Scenario, pilot_plan: Schedule):
+    working_days = sorted({a.date for a in pilot_plan.assignments})
+    for date in working_days:
+        result = replan(pilot, pilot_plan, date)
+        assert result.changes == ()
+        assert result.schedule.assignments == pilot_plan.assignments
+        assert result.schedule.groups == pilot_plan.groups
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios(max_participants=4))
+def test_a_drawn_plan_replanned_without_events_is_unchanged(scenario: Scenario):
+    plan = solve(scenario, time_limit=5.0, workers=1, explain=False, deterministic=True)
+    for date in sorted({a.date for a in plan.assignments})[:2]:
+        result = replan(scenario, plan, date)
+        assert result.changes == ()
+        assert _records(result.schedule, scenario.dates) == _records(plan, scenario.dates)
+
+
+def test_from_a_wednesday_keeps_the_earlier_days_byte_for_byte(pilot: Scenario, pilot_plan: Schedule):
+    first = dt.date(2024, 3, 20)
+    result = replan(pilot, pilot_plan, first, Events(staff_absent={"veileder2"}), to_end=True)
+    earlier = [d for d in pilot.dates if d < first]
+    assert _records(result.schedule, earlier) == _records(pilot_plan, earlier)
+    assert result.dates == tuple(d for d in pilot.dates if d >= first)
+    assert not any("veileder2" in g.staff for g in result.schedule.groups if g.date >= first)
+    assert verify(pilot, result.schedule) == []
