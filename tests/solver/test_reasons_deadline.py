@@ -10,7 +10,9 @@ from workwindow.generate import generate_scenario
 from workwindow.models import Scenario
 from workwindow.solver import solve
 from workwindow.solver.facts import week_facts
-from workwindow.solver.reasons import CASCADE, QUERY_SECONDS, _Day, explain_week
+from workwindow.solver.reasons import CASCADE, QUERY_SECONDS, explain_week
+from workwindow.solver.reasons.day import Day
+from workwindow.solver.reasons.stations import Stations
 
 UNDECIDED = "not decided in the time for explanations"
 
@@ -23,20 +25,20 @@ def first_open_day():
 
 def test_a_question_before_the_deadline_is_answered():
     scenario, facts, key = first_open_day()
-    day = _Day(scenario, facts, key[1], [], [], 1, math.inf)
+    day = Day(scenario, facts, key[1], [], [], 1, math.inf)
     assert day._solver_fits(key, CASCADE[0]) is True
 
 
 def test_no_question_is_asked_after_the_deadline():
     scenario, facts, key = first_open_day()
-    day = _Day(scenario, facts, key[1], [], [], 1, time.monotonic() - 1)
+    day = Day(scenario, facts, key[1], [], [], 1, time.monotonic() - 1)
     assert day._solver_fits(key, CASCADE[0]) is None
     assert day._model is None
 
 
 def test_with_no_deadline_a_question_has_deterministic_time_not_wall_time():
     scenario, facts, key = first_open_day()
-    params = _Day(scenario, facts, key[1], [], [], 2, math.inf)._query_solver().parameters
+    params = Day(scenario, facts, key[1], [], [], 2, math.inf)._query_solver().parameters
     assert params.max_deterministic_time == QUERY_SECONDS
     assert params.interleave_search
     assert math.isinf(params.max_time_in_seconds)
@@ -80,13 +82,13 @@ def week_of_400() -> Scenario:
 
 
 def test_the_solve_ends_by_its_time_limit_when_the_explanations_would_take_long(week_of_400, monkeypatch):
-    witness = _Day._doses_fit
+    witness = Stations.fit
 
-    def slow_witness(day: _Day, option) -> bool:
+    def slow_witness(stations: Stations, option) -> bool:
         time.sleep(0.02)  # some 400 days need it: 8 s or more of explanations
-        return witness(day, option)
+        return witness(stations, option)
 
-    monkeypatch.setattr(_Day, "_doses_fit", slow_witness)
+    monkeypatch.setattr(Stations, "fit", slow_witness)
     began = time.monotonic()
     schedule = solve(week_of_400, time_limit=LIMIT, workers=2)
     assert time.monotonic() - began <= LIMIT + MARGIN

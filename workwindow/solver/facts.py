@@ -116,7 +116,7 @@ def _add_participant_day(scenario: Scenario, facts: WeekFacts, pid: str, date: d
     reachable = [c for c in crews if _can_be_ready(scenario, pid, c)]
     back = [c for c in reachable if back_in_time(scenario, pid, c)]
     if not reachable:
-        facts.static_reasons[key] = StaticReason("not_ready", _not_ready_detail(scenario, pid, crews))
+        facts.static_reasons[key] = StaticReason("not_ready", not_ready_detail(scenario, pid, crews))
         return
     if not back:
         facts.static_reasons[key] = StaticReason("afternoon", _afternoon_detail(scenario, pid, reachable))
@@ -157,21 +157,22 @@ def _dose_slots(scenario: Scenario, pid: str, deadline: int) -> list[int]:
     return list(range(first, min(last, deadline) + 1, scenario.time_step))
 
 
-def _not_ready_detail(scenario: Scenario, pid: str, crews: list[str]) -> str:
+def not_ready_detail(scenario: Scenario, pid: str, crews: list[str], *, health: bool = False) -> str:
+    """The earliest ready time against the latest start; with `health`, the sum that makes it
+    (dose time, observation and dose form: the clinic's to know, not the work program's)."""
     crew = min(crews, key=lambda c: ready_offset(scenario, pid, c))
-    p = scenario.participants[pid]
-    clinic = scenario.clinic_of(pid)
     first = earliest_dose(scenario, pid)
-    offset = ready_offset(scenario, pid, crew)
+    ready = format_time(first + ready_offset(scenario, pid, crew))
+    latest = format_time(scenario.latest_late_start)
+    if not health:
+        return f"earliest ready {ready} > latest start {latest}"
+    p = scenario.participants[pid]
     dose = f"fixed dose at {format_time(first)}" if p.morning_dose is not None else f"dose at {format_time(first)}"
     parts = (
-        f"{dose} + {clinic.dose_minutes} + {scenario.observation_of(pid)} observation "
+        f"{dose} + {scenario.clinic_of(pid).dose_minutes} + {scenario.observation_of(pid)} observation "
         f"({p.dose_form}) + {scenario.travel(pid, crew)} travel to {crew}"
     )
-    return (
-        f"earliest ready {format_time(first + offset)} ({parts}) > latest start "
-        f"{format_time(scenario.latest_late_start)}"
-    )
+    return f"earliest ready {ready} ({parts}) > latest start {latest}"
 
 
 def _afternoon_detail(scenario: Scenario, pid: str, crews: list[str]) -> str:
