@@ -103,8 +103,26 @@ def test_an_error_does_not_echo_a_participants_value():
 def test_a_problem_elsewhere_in_the_file_keeps_its_line():
     with pytest.raises(InputError) as error:
         load_scenario(PILOT, ["clinics.habio.morning=[08:00, 08:20]"])
-    assert "line 66, participants.P04.morning_dose: 08:30 is outside" in str(error.value)
-    assert "line 69, participants.P07.morning_dose: 09:00 is outside clinic habio's morning window" in str(error.value)
+    assert (
+        "is outside clinic habio's morning window 08:00–08:20, 4 times: line 66, participants.P04.morning_dose; line 69, participants.P07.morning_dose"
+        in str(error.value)
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "edited", "field", "value"),
+    [
+        ('morning_dose: "08:40"', 'morning_dose: "08:42"', "morning_dose", "08:42"),
+        ('morning_dose: "08:40"', 'morning_dose: "10:30"', "morning_dose", "10:30"),
+        ("want: [1, 4], morning", "want: [3, 1], morning", "want", "minimum 3"),
+    ],
+)
+def test_an_error_about_a_participants_field_names_the_field_not_the_value(given, edited, field, value, tmp_path):
+    scenario = tmp_path / "pilot.yaml"
+    scenario.write_text(PILOT.read_text().replace(given, edited))
+    with pytest.raises(InputError) as error:
+        load_scenario(scenario)
+    assert f"line 75, participants.P13.{field}: " in str(error.value) and value not in str(error.value)
 
 
 def test_override_text_round_trips_through_a_scenario(pilot):

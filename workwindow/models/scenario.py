@@ -272,7 +272,8 @@ class Scenario(_Frozen):
                 timed.append((("participants", pid, "morning_dose"), p.morning_dose))
         for path, minutes in timed:
             if minutes % step:
-                yield path, f"{format_time(minutes)} is off the {step}-minute grid (time_step)"
+                value = "" if path[0] == "participants" else f"{format_time(minutes)} "
+                yield path, f"{value}is off the {step}-minute grid (time_step)"
 
     def _references_exist(self) -> Iterator[tuple[FieldPath, str]]:
         for c, crew in self.program.crews.items():
@@ -311,12 +312,14 @@ class Scenario(_Frozen):
                     (f"has no travel time from clinic '{p.clinic}', which {pid} (crew {c}) needs"),
                 )
 
+    # A participant's own values are never echoed: the message may reach people who must not see them.
+
     def _wants_are_ordered(self) -> Iterator[tuple[FieldPath, str]]:
         for pid, p in self.participants.items():
             if p.want[0] > p.want[1]:
                 yield (
                     ("participants", pid, "want"),
-                    (f"the minimum {p.want[0]} is above the maximum {p.want[1]}"),
+                    "the minimum is above the maximum",
                 )
 
     def _morning_doses_fit(self) -> Iterator[tuple[FieldPath, str]]:
@@ -327,10 +330,7 @@ class Scenario(_Frozen):
             if not first <= p.morning_dose <= last:
                 yield (
                     ("participants", pid, "morning_dose"),
-                    (
-                        f"{format_time(p.morning_dose)} is outside clinic {p.clinic}'s morning window "
-                        f"{format_time(first)}–{format_time(last)}"
-                    ),
+                    (f"is outside clinic {p.clinic}'s morning window {format_time(first)}–{format_time(last)}"),
                 )
 
     def _objective_has_no_repeats(self) -> Iterator[tuple[FieldPath, str]]:
