@@ -91,3 +91,11 @@ def test_an_entry_longer_than_a_line_breaks_between_its_words_with_a_deeper_inde
     assert lines[1].startswith("    P2 ") and lines[2].startswith("      11.03")
     assert lines[-1].endswith("P3 12.03")
     assert wrapped("a b c d", 3, indent=0, hanging=2) == ["a b", "  c", "  d"]
+
+
+def test_solve_doses_adds_each_persons_dose_time_to_the_plan_tables(pilot_outputs):
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["solve", str(PILOT), "--workers", "1", "--doses"])
+    assert result.exit_code == 0, result.output
+    plan = result.output.split(REASONS_TITLE)[0]
+    assert len(re.findall(r"│ P\d\d \d\d:\d\d +│", plan)) == plan.count("│ P") > 20
+    assert not re.search(r"P\d\d \d\d:\d\d", pilot_outputs[80].split(REASONS_TITLE)[0])

@@ -31,19 +31,22 @@ def report(schedule_file: Path, scenario_file: Path, output: Path, overrides: tu
     "--output",
     required=True,
     type=click.Path(path_type=Path),
-    help="The file to write; for ics a directory that gets one .ics per person.",
+    help="The file to write; for ics a directory that gets one .ics per person; for roster PATH.html and PATH.csv.",
 )
 @overrides_option
 @reports_errors
 def export(schedule_file: Path, scenario_file: Path, fmt: Format, output: Path, overrides: tuple[str, ...]) -> None:
-    """Export a schedule as CSV, a printable Excel workbook, or calendars (.ics) per person."""
+    """Export a schedule as CSV, a printable Excel workbook, calendars (.ics) per person, or the clinic's roster.
+
+    The roster lists, per clinic and day, each morning dose in time order with its booth (ids only).
+    """
     from workwindow.export import export as export_schedule
 
     written = export_schedule(scenario_file, schedule_file, fmt, output, overrides)
     if fmt == "ics":
         click.echo(f"Wrote {len(written)} calendars to {output}")
     else:
-        click.echo(f"Wrote {output}")
+        click.echo(f"Wrote {' and '.join(map(str, written))}")
 
 
 COMMANDS = (report, export)

@@ -20,11 +20,18 @@ from workwindow.models import load_scenario
 @click.command()
 @scenario_argument
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the schedule JSON.")
+@click.option("--doses", is_flag=True, help="Show each person's morning dose time in the plan (health-adjacent).")
 @overrides_option
 @solver_options
 @reports_errors
 def solve(
-    scenario: Path, output: Path | None, overrides: tuple[str, ...], time_limit: float, workers: int, seed: int
+    scenario: Path,
+    output: Path | None,
+    doses: bool,
+    overrides: tuple[str, ...],
+    time_limit: float,
+    workers: int,
+    seed: int,
 ) -> None:
     """Find the best schedule for SCENARIO and print it week by week."""
     from workwindow import solver
@@ -33,7 +40,7 @@ def solve(
 
     loaded = load_scenario(scenario, overrides)
     schedule = solver.solve(loaded, time_limit=time_limit, workers=workers, seed=seed)
-    print_schedule(new_console(), loaded, schedule)
+    print_schedule(new_console(), loaded, schedule, doses=doses)
     if output is not None:
         write_text(output, schedule.to_json(), inputs=(scenario,))
         click.echo(f"schedule written to {output}")

@@ -1,7 +1,8 @@
-"""Exports of a schedule for other tools: CSV, a printable Excel workbook, calendars.
+"""Exports of a schedule for other tools: CSV, a printable Excel workbook, calendars, the clinic's roster.
 
 None of them holds health data: no dose form anywhere, and the workbook and the
-supervisors' calendars hold no dose times either (participant ids only).
+supervisors' calendars hold no dose times either (participant ids only). The
+clinic's roster holds dose times, as the clinic must, by participant id.
 """
 
 from collections.abc import Sequence
@@ -13,8 +14,8 @@ from workwindow.output import prepare_directory, write_bytes, write_text
 from workwindow.report.inputs import load_inputs
 from workwindow.report.plan import Plan
 
-Format = Literal["csv", "xlsx", "ics"]
-FORMATS: tuple[Format, ...] = ("csv", "xlsx", "ics")
+Format = Literal["csv", "xlsx", "ics", "roster"]
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "ics", "roster")
 
 if TYPE_CHECKING:
     from workwindow.export.ics import calendars
@@ -37,7 +38,8 @@ def __getattr__(name: str) -> Any:
 def export(
     scenario_path: Path, schedule_path: Path, fmt: Format, output: Path, overrides: Sequence[str] = ()
 ) -> list[Path]:
-    """Write the export; for ics, `output` is a directory of one file per person."""
+    """Write the export; for ics, `output` is a directory of one file per person;
+    for roster, OUTPUT.html and OUTPUT.csv (a .html or .csv suffix on `output` is dropped first)."""
     inputs = (scenario_path, schedule_path)
     plan = Plan(*load_inputs(scenario_path, schedule_path, overrides))
     if fmt == "csv":
@@ -48,6 +50,8 @@ def export(
 
         write_bytes(output, workbook_bytes(plan), inputs)
         return [output]
+    if fmt == "roster":
+        return _write_roster(plan, output, inputs)
     from workwindow.export.ics import calendars
 
     prepare_directory(output, inputs)
@@ -55,6 +59,18 @@ def export(
     for name, content in calendars(plan).items():
         write_bytes(output / name, content, inputs)
         written.append(output / name)
+    return written
+
+
+def _write_roster(plan: Plan, output: Path, inputs: tuple[Path, ...]) -> list[Path]:
+    from workwindow.export.roster import roster, roster_csv
+    from workwindow.export.roster_page import roster_html
+
+    days = roster(plan.scenario, plan.schedule)
+    stem = output.with_suffix("") if output.suffix in (".html", ".csv") else output
+    written = [stem.with_name(stem.name + ".html"), stem.with_name(stem.name + ".csv")]
+    write_text(written[0], roster_html(plan.scenario, days), inputs)
+    write_text(written[1], roster_csv(days), inputs)
     return written
 
 
