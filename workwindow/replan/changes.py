@@ -105,8 +105,12 @@ def _supervisor_changes(old: Schedule, new: Schedule, dates: list[dt.date], even
                 changes.append(change("staff", f"no longer leads {_group(was)}"))
         elif was is None and now is not None:
             changes.append(change("staff", f"now leads {_group(now)}"))
-        elif was is not None and now is not None and (was.crew, was.start) != (now.crew, now.start):
+        elif was is not None and now is not None and was.crew != now.crew:
             changes.append(change("staff", f"leads {_group(was)} → {_group(now)}"))
+        elif was is not None and now is not None and was.start != now.start:
+            changes.append(
+                change("staff", f"leads {was.crew} late {format_time(was.start)} → {format_time(now.start)}")
+            )
     return changes
 
 

@@ -72,10 +72,26 @@ def replan(
     scenario, and for a plan that breaks a rule unless `repair` is given;
     `plan_name` names the plan in those errors.
     """
-    began = time.perf_counter()
     check_dates(scenario, first, "--from" if to_end else "--date")
     check_plan(scenario, plan, plan_name, repair=repair)
     check_events(scenario, plan, first, events)
+    result = replan_checked(scenario, plan, first, events, to_end=to_end, settings=settings)
+    if repair:
+        _still_broken(scenario, result.schedule, plan_name)
+    return result
+
+
+def replan_checked(
+    scenario: Scenario,
+    plan: Schedule,
+    first: dt.date,
+    events: Events,
+    *,
+    to_end: bool = False,
+    settings: ReplanSettings = ReplanSettings(),
+) -> Replanned:
+    """`replan` for a plan and events already checked against the scenario."""
+    began = time.perf_counter()
     dates = [d for d in scenario.dates if d >= first] if to_end else [first]
     deadline = time.monotonic() + settings.time_limit
     parts = [
@@ -83,8 +99,6 @@ def replan(
         for week, days in itertools.groupby(dates, key=scenario.week_of)
     ]
     schedule = _assembled(scenario, plan, set(dates), parts, settings, time.perf_counter() - began)
-    if repair:
-        _still_broken(scenario, schedule, plan_name)
     changes = changes_between(scenario, plan, schedule, dates, events)
     return Replanned(
         schedule=schedule,
@@ -165,7 +179,7 @@ def _assembled(
     groups = by_date(plan.groups, [g for p in parts for g in p.groups])
     stages = [s for p in parts for s in p.stages]
     return Schedule(
-        scenario=plan.scenario,
+        scenario=scenario.name,
         status="optimal" if all(s.status == "optimal" for s in stages) else "feasible",
         objectives=objective_values(scenario, assignments, groups),
         assignments=assignments,

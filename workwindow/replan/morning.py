@@ -97,11 +97,16 @@ def _residual_scenario(scenario: Scenario, plan: Schedule, week: int, dates: lis
 
 def _facts(residual: Scenario, week: int, dates: list[dt.date], first: dt.date, events: Events) -> WeekFacts:
     """The solver's facts of the re-planned dates; the morning at hand sees its doses and observations."""
-    later = week_facts(residual, week)
-    today = week_facts(_with_todays_times(residual, events), week) if first in dates else later
+    source = {}
+    if first in dates:
+        source[first] = week_facts(_with_todays_times(residual, events), week)
+    others = [d for d in dates if d != first]
+    if others:
+        later = week_facts(residual, week)
+        source |= {d: later for d in others}
     merged = WeekFacts(week, dates)
     for date in dates:
-        part = day_facts(today if date == first else later, date)
+        part = day_facts(source[date], date)
         merged.options |= part.options
         merged.dose_slots |= part.dose_slots
         merged.start_slots |= part.start_slots
