@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from workwindow.export import assignments_csv, calendars, workbook_bytes
 from workwindow.export.table import COLUMNS
+from workwindow.report.html import render_report
 
 HEALTH_WORDS = ("injection", "tablet")
 
@@ -39,7 +40,7 @@ def test_csv_has_one_row_per_assignment_with_site_and_supervisors(small_plan):
     assert not any(word in text for word in HEALTH_WORDS)
 
 
-def test_workbook_has_a_printable_sheet_per_week_with_a_cell_per_participant_day(small_plan):
+def test_workbook_has_a_printable_sheet_per_week_with_a_cell_per_participant_day_and_why_not(small_plan):
     book = load_workbook(io.BytesIO(workbook_bytes(small_plan)))
 
     assert book.sheetnames == ["Week 1"]
@@ -51,11 +52,15 @@ def test_workbook_has_a_printable_sheet_per_week_with_a_cell_per_participant_day
         "gaterydding late 09:15",
         "gaterydding late 09:05",
         "verksted late 09:05",
-        None,
+        "no work: want max (already 3 days in week 1 (wants at most 3))",
         3,
     )
-    assert by_participant["P05"] == (None, None, None, None, 0)
-    assert by_participant["gaterydding: supervisors"][:2] == ("kari (from 09:15)", "kari (from 09:05)")
+    not_ready = "no work: not ready (earliest ready 10:05 > latest start 10:00)"
+    assert by_participant["P05"] == (not_ready, not_ready, None, None, 0)
+    assert by_participant["gaterydding: supervisors"][:2] == (
+        "kari: be there from 09:00 (starts 09:15)",
+        "kari: be there from 08:50 (starts 09:05)",
+    )
     assert sheet.freeze_panes == "B2"
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.print_title_rows == "$1:$1"
@@ -146,3 +151,22 @@ def test_exports_of_an_empty_schedule_hold_headers_and_no_calendars(small_plan):
         "P05",
     ]
     assert calendars(empty) == {}
+
+
+def test_a_supervisors_arrival_is_the_same_in_calendar_workbook_and_report(small_plan):
+    prep = small_plan.scenario.program.staff_prep_minutes
+    late = [g for g in small_plan.schedule.groups if g.group == "late" and "kari" in g.staff]
+    arrivals = {(g.date, f"{(g.start - prep) // 60:02d}:{(g.start - prep) % 60:02d}") for g in late}
+    assert prep > 0 and arrivals
+
+    events = Calendar.from_ical(calendars(small_plan)["supervisor-kari.ics"]).walk("VEVENT")
+    in_calendar = {(e.decoded("dtstart").date(), e.decoded("dtstart").strftime("%H:%M")) for e in events}
+    assert in_calendar == arrivals
+    assert all(f"be there from {e.decoded('dtstart'):%H:%M}" in str(e.get("description")) for e in events)
+
+    sheet = load_workbook(io.BytesIO(workbook_bytes(small_plan)))["Week 1"]
+    cells = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert all(f"kari: be there from {time}" in cells for _, time in arrivals)
+
+    report = render_report(small_plan.scenario, small_plan.schedule)
+    assert all(f"supervisor kari, there from {time}" in report for _, time in arrivals)

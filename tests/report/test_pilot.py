@@ -10,9 +10,9 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from workwindow.export import assignments_csv, calendars, workbook_bytes
-from workwindow.models import load_scenario
+from workwindow.models import format_time, load_scenario
 from workwindow.report.html import render_report
-from workwindow.report.plan import Plan, work_label
+from workwindow.report.plan import Plan, without_work_label, work_label
 from workwindow.solver import solve
 
 PILOT = Path(__file__).parents[2] / "scenarios" / "pilot.yaml"
@@ -45,7 +45,8 @@ def test_pilot_report_in_chromium_has_every_week_day_and_person(pilot, browse, p
     assert reasons == Counter(u.reason for u in pilot.schedule.unassigned)
     shown = Counter(d.text for b in dom.find_all("div", "late") for d in b.find_all("div", "staff"))
     led = [g for g in pilot.schedule.groups if g.group == "late"]
-    assert shown == Counter("supervisor " + ", ".join(g.staff) for g in led)
+    prep = pilot.scenario.program.staff_prep_minutes
+    assert shown == Counter(f"supervisor {', '.join(g.staff)}, there from {format_time(g.start - prep)}" for g in led)
     assert shot.stat().st_size > 50_000
 
 
@@ -65,7 +66,9 @@ def test_pilot_exports_read_back_to_the_schedule(pilot):
         for value in row
         if isinstance(value, str)
     )
-    assert cells == Counter(work_label(a) for a in schedule.assignments)
+    expected = Counter(work_label(a) for a in schedule.assignments)
+    expected.update(without_work_label(u) for u in schedule.unassigned)
+    assert cells == expected
 
     files = calendars(pilot)
     events = {name: list(Calendar.from_ical(data).walk("VEVENT")) for name, data in files.items()}

@@ -67,16 +67,16 @@ def _participant_event(plan: Plan, a: Assignment, stamp: dt.datetime) -> Event:
 
 
 def _supervisor_event(plan: Plan, staff: str, g: GroupRun, stamp: dt.datetime) -> Event:
-    prep = plan.scenario.program.staff_prep_minutes
+    arrival = plan.arrival(g)
     description = (
         f"Lead the {g.group} group of crew {g.crew}: it starts at {format_time(g.start)} "
-        f"(be there from {format_time(g.start - prep)}); common payout at {format_time(g.end)}. "
+        f"(be there from {format_time(arrival)}); common payout at {format_time(g.end)}. "
         f"Participants: {', '.join(g.participants)}."
     )
     return _event(
         uid=f"{g.date}-{g.crew}-{g.group}-{staff}",
         summary=f"I jobb: lead {g.crew} {g.group} group",
-        start=_at(g.date, g.start - prep),
+        start=_at(g.date, arrival),
         end=_at(g.date, g.end),
         location=plan.site_of(g.crew),
         description=description,

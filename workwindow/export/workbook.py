@@ -1,7 +1,9 @@
 """An Excel workbook a planner can print: a sheet per week, a row per participant.
 
-Cells read like "gaterydding late 09:35". Below the participants, a row per
-crew names the supervisors of its late group. No dose times, no dose form.
+Cells read like "gaterydding late 09:35", or on an eligible day without work
+"no work: capacity" and why. Below the participants, a row per crew names the
+supervisors of its late group and when to be there (as in their calendars).
+No dose times, no dose form.
 """
 
 import io
@@ -12,13 +14,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workwindow.models import format_time
-from workwindow.report.plan import Plan, Week, day_label, work_label
+from workwindow.report.plan import Plan, Week, day_label, without_work_label, work_label
 
 _THIN = Side(style="thin", color="B0B7BF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="E8ECF0")
 _WORK_FILL = PatternFill("solid", fgColor="DFF2E6")
 _CLOSED_FILL = PatternFill("solid", fgColor="EEEEEE")
+_NONE_FONT = Font(color="6B7280", italic=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
@@ -36,10 +39,8 @@ def _week_sheet(sheet: Worksheet, plan: Plan, week: Week) -> None:
     header = ["Participant", *[_day_heading(plan, d) for d in week.dates], "Days"]
     sheet.append(header)
     for pid in plan.scenario.participants:
-        labels = [
-            work_label(plan.assignment_at[(pid, d)]) if (pid, d) in plan.assignment_at else "" for d in week.dates
-        ]
-        sheet.append([pid, *labels, sum(1 for label in labels if label)])
+        labels = [_cell_text(plan, pid, d) for d in week.dates]
+        sheet.append([pid, *labels, sum(1 for d in week.dates if (pid, d) in plan.assignment_at)])
     sheet.append([])
     for crew in plan.scenario.program.crews:
         sheet.append([f"{crew}: supervisors", *[_supervisors(plan, crew, d) for d in week.dates]])
@@ -52,9 +53,24 @@ def _day_heading(plan: Plan, date) -> str:
     return f"{label} (closed)" if date in plan.scenario.closed else label
 
 
+def _cell_text(plan: Plan, pid: str, date) -> str:
+    if (pid, date) in plan.assignment_at:
+        return work_label(plan.assignment_at[(pid, date)])
+    if (pid, date) in plan.unassigned_at:
+        return without_work_label(plan.unassigned_at[(pid, date)])
+    return ""
+
+
 def _supervisors(plan: Plan, crew: str, date) -> str:
     late = [g for g in plan.groups_of(crew, date) if g.group == "late"]
-    return "; ".join(f"{' '.join(g.staff) or 'none needed'} (from {format_time(g.start)})" for g in late)
+    return "; ".join(_supervisor_text(plan, g) for g in late)
+
+
+def _supervisor_text(plan: Plan, group) -> str:
+    starts = format_time(group.start)
+    if not group.staff:
+        return f"none needed (starts {starts})"
+    return f"{' '.join(group.staff)}: be there from {format_time(plan.arrival(group))} (starts {starts})"
 
 
 def _format(sheet: Worksheet, plan: Plan, week: Week) -> None:
@@ -74,8 +90,11 @@ def _format(sheet: Worksheet, plan: Plan, week: Week) -> None:
             cell.alignment = _WRAP
             if 1 < cell.row <= people + 1 and 1 < cell.column <= len(week.dates) + 1:
                 date = week.dates[cell.column - 2]
-                if cell.value:
+                pid = sheet.cell(cell.row, 1).value
+                if (pid, date) in plan.assignment_at:
                     cell.fill = _WORK_FILL
+                elif cell.value:
+                    cell.font = _NONE_FONT
                 elif date in plan.scenario.closed:
                     cell.fill = _CLOSED_FILL
     for row in sheet.iter_rows(min_row=2, max_col=1):

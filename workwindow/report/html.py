@@ -275,13 +275,16 @@ def _crew_cell(plan: Plan, crew: str, date: dt.date) -> Html:
         return el("td", "nobody planned", class_="muted")
     crew_facts = plan.scenario.program.crews[crew]
     capacity = {"late": crew_facts.late_capacity, "ordinary": crew_facts.ordinary_capacity}
-    return el("td", *[_group_block(g, capacity[g.group]) for g in groups], data_date=date.isoformat())
+    blocks = [_group_block(g, capacity[g.group], plan.arrival(g)) for g in groups]
+    return el("td", *blocks, data_date=date.isoformat())
 
 
-def _group_block(group: GroupRun, capacity: int | None) -> Html:
+def _group_block(group: GroupRun, capacity: int | None, arrival: int) -> Html:
     size = len(group.participants)
-    if group.group == "late":
-        staff = "supervisor " + ", ".join(group.staff) if group.staff else "no supervisor needed"
+    if group.group == "late" and group.staff:
+        staff = f"supervisor {', '.join(group.staff)}, there from {format_time(arrival)}"
+    elif group.group == "late":
+        staff = "no supervisor needed"
     else:
         staff = "regular staff"
     return el(

@@ -69,6 +69,10 @@ class Plan:
     def site_of(self, crew: str) -> str:
         return self.scenario.program.crews[crew].site
 
+    def arrival(self, group: GroupRun) -> int:
+        """When a late group's supervisors are to be there: staff_prep_minutes before it starts."""
+        return group.start - self.scenario.program.staff_prep_minutes
+
     def staff_of(self, assignment: Assignment) -> list[str]:
         groups = self.groups_of(assignment.crew, assignment.date)
         return next((g.staff for g in groups if g.group == assignment.group), [])
@@ -77,6 +81,11 @@ class Plan:
 def work_label(assignment: Assignment) -> str:
     """The words a planner reads in a cell: crew, group and start, e.g. "gaterydding late 09:35"."""
     return f"{assignment.crew} {assignment.group} {format_time(assignment.start)}"
+
+
+def without_work_label(unassigned: Unassigned) -> str:
+    """An eligible day without work, as a cell reads: "no work: capacity (daily cap full (6/6))"."""
+    return f"no work: {unassigned.reason.replace('_', ' ')} ({unassigned.detail})"
 
 
 def day_label(date: dt.date) -> str:
