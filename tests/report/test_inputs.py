@@ -84,3 +84,13 @@ def test_a_file_wrong_everywhere_lists_only_the_first_problems(tmp_path, small_p
     problems = caught.value.problems
     assert len(problems) == 9
     assert problems[-1].message == "and 7 more like these"
+
+
+def test_a_plan_of_only_assignments_and_groups_is_reported_with_the_figures_it_gives(tmp_path, small_paths):
+    data = _small_data(small_paths)
+    partial = {"assignments": data["assignments"], "groups": data["groups"]}
+
+    _, schedule = load_inputs(small_paths[0], _written(tmp_path, partial))
+
+    assert schedule.objectives == data["objectives"]
+    assert schedule.kpis.model_dump() == pytest.approx(data["kpis"], abs=0.01)

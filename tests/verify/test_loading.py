@@ -34,12 +34,46 @@ def test_a_wrong_field_names_its_path_and_line():
     assert "HH:MM" in problem.message
 
 
-def test_a_missing_field_is_named():
+def test_a_missing_required_field_is_named():
     plan = small_plan()
-    del plan["kpis"]
+    del plan["groups"]
+    del plan["assignments"][0]["crew"]
     with pytest.raises(InputError) as caught:
         parse_schedule(json.dumps(plan), "plan.json")
-    assert [(p.field, p.message) for p in caught.value.problems] == [("kpis", "required field is missing")]
+    assert [(p.field, p.message) for p in caught.value.problems] == [
+        ("assignments.0.crew", "required field is missing"),
+        ("groups", "required field is missing"),
+    ]
+
+
+def test_a_plan_with_only_assignments_and_groups_loads():
+    plan = small_plan()
+    partial = parse_schedule(json.dumps({"assignments": plan["assignments"], "groups": plan["groups"]}), "plan.json")
+    assert (partial.scenario, partial.status, partial.objectives, partial.kpis, partial.solver) == (None,) * 5
+    assert partial.unassigned == []
+    assert len(partial.assignments) == 8
+
+
+def test_a_plan_without_its_derived_sections_is_written_without_them():
+    plan = small_plan()
+    partial = parse_schedule(json.dumps({"assignments": plan["assignments"], "groups": plan["groups"]}), "plan.json")
+    assert set(json.loads(partial.to_json())) == {"assignments", "groups", "unassigned"}
+
+
+@pytest.mark.parametrize(
+    ("section", "field"),
+    [("objectives", "shortfall"), ("kpis", "days_worked"), ("kpis", "mean_late_start_offset")],
+)
+def test_a_number_given_as_text_is_refused(section, field):
+    plan = small_plan()
+    plan[section][field] = "4"
+    text = json.dumps(plan, indent=2)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if '"4"' in row)
+    with pytest.raises(InputError) as caught:
+        parse_schedule(text, "plan.json")
+    [problem] = caught.value.problems
+    assert (problem.field, problem.line) == (f"{section}.{field}", line)
+    assert "written without quotes" in problem.message
 
 
 def test_an_unknown_field_is_named_with_its_line():

@@ -215,12 +215,18 @@ def _dotted(path: tuple) -> str:
     return ".".join(str(step) for step in path)
 
 
+NUMBER_TYPES = {"int_type": "a whole number", "float_type": "a number"}
+"""Where text stands for a number: said without echoing the text, which may be health data."""
+
+
 def _message(item: dict) -> str:
     kind, message = item["type"], item["msg"]
     if kind == "extra_forbidden":
         return f"unknown field '{item['loc'][-1]}' (see `workwindow schema` for the fields)"
     if kind == "missing":
         return "required field is missing"
+    if kind in NUMBER_TYPES and isinstance(item.get("input"), str):
+        return f"must be {NUMBER_TYPES[kind]}, written without quotes"
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
 

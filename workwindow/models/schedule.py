@@ -4,7 +4,7 @@ import datetime as dt
 import json
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
 from workwindow.models.times import Time
 
@@ -57,13 +57,15 @@ class Unassigned(_Record):
 
 
 class Kpis(_Record):
-    participants_served: int
-    days_worked: int
-    mean_late_start_offset: float | None = Field(
+    """Key figures; numbers must be numbers (a "4" in quotes is a mistake, not a 4)."""
+
+    participants_served: StrictInt
+    days_worked: StrictInt
+    mean_late_start_offset: StrictFloat | None = Field(
         description="mean minutes after the ordinary start, over late groups that run"
     )
-    station_peak: int
-    shortfall: int = Field(0, description="days below want[0], summed unweighted")
+    station_peak: StrictInt
+    shortfall: StrictInt = Field(0, description="days below want[0], summed unweighted")
 
 
 class Stage(_Record):
@@ -90,6 +92,9 @@ class SolverInfo(_Record):
     stages: list[Stage] = Field(default_factory=list)
 
 
+_OPTIONAL = ("scenario", "status", "objectives", "kpis", "solver", "input")
+
+
 class InputStamp(_Record):
     """What a batch result was computed from, so a re-run can tell whether it still holds."""
 
@@ -100,19 +105,26 @@ class InputStamp(_Record):
 
 
 class Schedule(_Record):
-    scenario: str
-    status: Status
-    objectives: dict[str, int]
+    """A plan: `assignments` and `groups` say it; every other section is derived from them.
+
+    `solve` writes every section. A plan made by hand, a spreadsheet or another
+    tool may give only the two, and `verify --write-figures` fills in the figures.
+    """
+
+    scenario: str | None = Field(None, description="the scenario's name")
+    status: Status | None = Field(None, description="how the solver ended; none for a plan made elsewhere")
+    objectives: dict[str, StrictInt] | None = None
     assignments: list[Assignment]
     groups: list[GroupRun]
-    unassigned: list[Unassigned]
-    kpis: Kpis
-    solver: SolverInfo
+    unassigned: list[Unassigned] = Field(default_factory=list)
+    kpis: Kpis | None = None
+    solver: SolverInfo | None = None
     input: InputStamp | None = Field(None, description="set in the results of `workwindow batch`")
 
     def to_json(self) -> str:
-        unset = {"input"} if self.input is None else set()
-        return json.dumps(self.model_dump(mode="json", exclude=unset), indent=2, ensure_ascii=False) + "\n"
+        """Sections a plan does not have are left out rather than written as null."""
+        data = self.model_dump(mode="json", exclude={name for name in _OPTIONAL if getattr(self, name) is None})
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> "Schedule":

@@ -80,7 +80,7 @@ def schedule_section(scenario: Scenario, schedule: Schedule, *, label: str | Non
 
 def comparison_table(labelled: Labelled) -> Html:
     rows = [
-        ("status", lambda s: s.status),
+        ("status", lambda s: s.status or "–"),
         ("participants served", lambda s: s.kpis.participants_served),
         ("days worked", lambda s: s.kpis.days_worked),
         ("shortfall (days)", lambda s: s.kpis.shortfall),
@@ -200,11 +200,12 @@ def _horizon(plan: Plan) -> str:
     scenario, schedule = plan.scenario, plan.schedule
     dates = scenario.dates
     weeks = f"{scenario.weeks} week" + ("s" if scenario.weeks != 1 else "")
-    solver = schedule.solver
-    return (
-        f"{dates[0]:%d.%m.%Y}–{dates[-1]:%d.%m.%Y} ({weeks}) · status {schedule.status} · "
-        f"solved in {solver.wall_seconds:.1f} s ({solver.workers} workers, seed {solver.seed})"
-    )
+    parts = [f"{dates[0]:%d.%m.%Y}–{dates[-1]:%d.%m.%Y} ({weeks})"]
+    if schedule.status is not None:
+        parts.append(f"status {schedule.status}")
+    if (solver := schedule.solver) is not None:
+        parts.append(f"solved in {solver.wall_seconds:.1f} s ({solver.workers} workers, seed {solver.seed})")
+    return " · ".join(parts)
 
 
 def _toc(weeks: list[Week], anchor: str) -> Html:

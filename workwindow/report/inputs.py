@@ -10,6 +10,7 @@ from pathlib import Path
 from workwindow.errors import InputError, Problem
 from workwindow.models import Scenario, Schedule, load_scenario
 from workwindow.models.schedule_file import load_schedule
+from workwindow.verify import with_figures
 
 _MAX_PROBLEMS = 8
 
@@ -18,7 +19,14 @@ def load_inputs(scenario_path: Path, schedule_path: Path, overrides: Sequence[st
     scenario = load_scenario(scenario_path, overrides)
     schedule = load_schedule(schedule_path)
     check_schedule_fits(scenario, schedule, str(schedule_path))
-    return scenario, schedule
+    return scenario, _with_its_figures(scenario, schedule)
+
+
+def _with_its_figures(scenario: Scenario, schedule: Schedule) -> Schedule:
+    """A plan made elsewhere may give only assignments and groups; the report shows what they give."""
+    if schedule.objectives is None or schedule.kpis is None:
+        return with_figures(scenario, schedule)
+    return schedule
 
 
 def check_schedule_fits(scenario: Scenario, schedule: Schedule, source: str) -> None:
@@ -28,7 +36,7 @@ def check_schedule_fits(scenario: Scenario, schedule: Schedule, source: str) -> 
 
 
 def _same_scenario(scenario: Scenario, schedule: Schedule) -> list[Problem]:
-    if schedule.scenario == scenario.name:
+    if schedule.scenario in (None, scenario.name):
         return []
     return [
         Problem(

@@ -6,12 +6,13 @@ facts, as `check` does, does not load OR-Tools.
 
 from typing import TYPE_CHECKING, Any
 
+from workwindow.solver.coupling import weeks_are_independent
 from workwindow.solver.settings import SolveSettings, solve_with
 
 if TYPE_CHECKING:
     from workwindow.solver.horizon import solve
 
-__all__ = ["SolveSettings", "solve", "solve_with"]
+__all__ = ["SolveSettings", "solve", "solve_with", "weeks_are_independent"]
 
 
 def __getattr__(name: str) -> Any:

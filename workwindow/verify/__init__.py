@@ -5,8 +5,22 @@ solver's plans and plans a planner edited by hand alike.
 """
 
 from workwindow.models.schedule_file import load_schedule, parse_schedule
-from workwindow.verify.core import recompute, verify
+from workwindow.verify.core import FIGURE_KINDS, Findings, check_plan, recompute, verify, with_figures
+from workwindow.verify.figures import write_figures
 from workwindow.verify.tally import Tally
 from workwindow.verify.violation import KINDS, Violation
 
-__all__ = ["KINDS", "Tally", "Violation", "load_schedule", "parse_schedule", "recompute", "verify"]
+__all__ = [
+    "FIGURE_KINDS",
+    "KINDS",
+    "Findings",
+    "Tally",
+    "Violation",
+    "check_plan",
+    "load_schedule",
+    "parse_schedule",
+    "recompute",
+    "verify",
+    "with_figures",
+    "write_figures",
+]

@@ -62,21 +62,24 @@ def crews_open_to(scenario: Scenario, p: Participant) -> list[str]:
 
 
 def why_not_eligible(scenario: Scenario, participant: str, crew: str, date: dt.date) -> str | None:
-    """Why p may not work in crew on date (a clause), or None when p may."""
+    """Every reason p may not work in crew on date (clauses joined by "and"), or None when p may."""
     p = scenario.participants[participant]
     day = day_name(date)
     crew_days = scenario.program.crews[crew].days
+    reasons = []
     if crew not in crews_open_to(scenario, p):
-        return f"{crew} is not one of {participant}'s crews ({', '.join(crews_open_to(scenario, p)) or 'none'})"
+        reasons.append(
+            f"{crew} is not one of {participant}'s crews ({', '.join(crews_open_to(scenario, p)) or 'none'})"
+        )
     if day not in p.days:
-        return f"{participant} does not work on {day} (days: {', '.join(p.days)})"
+        reasons.append(f"{participant} does not work on {day} (days: {', '.join(p.days)})")
     if date in p.away:
-        return f"{participant} is away that day"
+        reasons.append(f"{participant} is away that day")
     if day not in crew_days:
-        return f"{crew} does not run on {day} (it runs {', '.join(crew_days)})"
+        reasons.append(f"{crew} does not run on {day} (it runs {', '.join(crew_days)})")
     if date in scenario.closed:
-        return "the program is closed that day"
-    return None
+        reasons.append("the program is closed that day")
+    return " and ".join(reasons) or None
 
 
 def eligible_crews(scenario: Scenario, participant: str, date: dt.date) -> list[str]:

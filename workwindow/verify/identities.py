@@ -9,7 +9,7 @@ from workwindow.verify.violation import Violation
 
 
 def check_identities(scenario: Scenario, schedule: Schedule) -> Iterator[Violation]:
-    if schedule.scenario != scenario.name:
+    if schedule.scenario is not None and schedule.scenario != scenario.name:
         yield Violation("scenario", f"The schedule is for scenario '{schedule.scenario}', not '{scenario.name}'.")
     yield from _assignment_ids(scenario, schedule)
     yield from _group_ids(scenario, schedule)

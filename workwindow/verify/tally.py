@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from workwindow.models.scenario import Scenario
-from workwindow.models.schedule import Schedule
+from workwindow.models.schedule import Kpis, Schedule
 from workwindow.verify.facts import horizon_weeks
 from workwindow.verify.ledger import Ledger
 from workwindow.verify.staffing import supervisor_days
@@ -60,8 +60,16 @@ def tally(scenario: Scenario, ledger: Ledger) -> Tally:
 
 
 def check_tally(schedule: Schedule, found: Tally) -> Iterator[Violation]:
+    """Each reported figure that differs from the recomputed one; a section the plan leaves out is not one."""
+    if schedule.objectives is not None:
+        yield from _objectives_differ(schedule.objectives, found)
+    if schedule.kpis is not None:
+        yield from _kpis_differ(schedule.kpis, found)
+
+
+def _objectives_differ(objectives: dict[str, int], found: Tally) -> Iterator[Violation]:
     for name, value in found.objectives.items():
-        reported = schedule.objectives.get(name)
+        reported = objectives.get(name)
         if reported is None:
             yield Violation(
                 "objective",
@@ -72,7 +80,9 @@ def check_tally(schedule: Schedule, found: Tally) -> Iterator[Violation]:
                 "objective",
                 f"objectives.{name} is {reported}, but the schedule gives {value} ({OBJECTIVE_MEANING[name]}).",
             )
-    kpis = schedule.kpis
+
+
+def _kpis_differ(kpis: Kpis, found: Tally) -> Iterator[Violation]:
     for name in ("participants_served", "days_worked", "station_peak", "shortfall"):
         reported, value = getattr(kpis, name), getattr(found, name)
         if reported != value:
@@ -83,6 +93,21 @@ def check_tally(schedule: Schedule, found: Tally) -> Iterator[Violation]:
             f"kpis.mean_late_start_offset is {kpis.mean_late_start_offset}, "
             f"but the schedule gives {_mean_text(found.mean_late_start_offset)}.",
         )
+
+
+def as_kpis(found: Tally) -> Kpis:
+    return Kpis(
+        participants_served=found.participants_served,
+        days_worked=found.days_worked,
+        mean_late_start_offset=_rounded(found.mean_late_start_offset),
+        station_peak=found.station_peak,
+        shortfall=found.shortfall,
+    )
+
+
+def _rounded(mean: float | None) -> float | None:
+    """As the solver writes it, two decimals: within MEAN_TOLERANCE of the exact mean."""
+    return None if mean is None else round(mean, 2)
 
 
 def _same_mean(reported: float | None, value: float | None) -> bool:
