@@ -4,7 +4,7 @@ import datetime as dt
 import json
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from workwindow.models.times import Time
 
@@ -59,13 +59,15 @@ class Unassigned(_Record):
 class Kpis(_Record):
     """Key figures; numbers must be numbers (a "4" in quotes is a mistake, not a 4)."""
 
-    participants_served: StrictInt
-    days_worked: StrictInt
-    mean_late_start_offset: StrictFloat | None = Field(
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    participants_served: int
+    days_worked: int
+    mean_late_start_offset: float | None = Field(
         description="mean minutes after the ordinary start, over late groups that run"
     )
-    station_peak: StrictInt
-    shortfall: StrictInt = Field(0, description="days below want[0], summed unweighted")
+    station_peak: int
+    shortfall: int = Field(0, description="days below want[0], summed unweighted")
 
 
 class Stage(_Record):
