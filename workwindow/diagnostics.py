@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from workwindow.models import Scenario, format_time
-from workwindow.solver.facts import week_facts
+from workwindow.solver.facts import WeekFacts, week_facts
+from workwindow.work_warnings import work_warnings
 
 
 @dataclass(frozen=True)
@@ -38,21 +39,23 @@ def summarize(scenario: Scenario) -> ScenarioSummary:
     for p in scenario.participants.values():
         by_form[p.clinic or ""][p.dose_form] += 1
     crews = {c: [d.isoformat() for d in scenario.dates if scenario.crew_runs(c, d)] for c in scenario.program.crews}
+    capacity = [_week_capacity(scenario, w) for w in range(1, scenario.weeks + 1)]
     return ScenarioSummary(
         participants_by_form={k: dict(sorted(v.items())) for k, v in by_form.items()},
         crews=crews,
-        capacity=[_week_capacity(scenario, w) for w in range(1, scenario.weeks + 1)],
-        warnings=scenario_warnings(scenario),
+        capacity=capacity,
+        warnings=scenario_warnings(scenario, capacity),
     )
 
 
-def scenario_warnings(scenario: Scenario) -> list[str]:
+def scenario_warnings(scenario: Scenario, capacity: list[WeekCapacity]) -> list[str]:
+    facts = [week_facts(scenario, week) for week in range(1, scenario.weeks + 1)]
     return [
         *_latest_start_above_effective(scenario),
-        *_never_able_to_work(scenario),
+        *work_warnings(scenario, facts, {week.week: week.places for week in capacity}),
+        *_never_able_to_work(scenario, facts),
         *_ramp_up_past_horizon(scenario),
         *_dates_outside_horizon(scenario),
-        *_late_groups_without_supervisors(scenario),
     ]
 
 
@@ -85,13 +88,12 @@ def _latest_start_above_effective(scenario: Scenario) -> list[str]:
     ]
 
 
-def _never_able_to_work(scenario: Scenario) -> list[str]:
-    """One warning per participant whose every eligible day is ruled out before solving."""
+def _never_able_to_work(scenario: Scenario, weeks: list[WeekFacts]) -> list[str]:
+    """One warning per participant whose every eligible day is ruled out before solving (ids only)."""
     blocked: dict[str, set[str]] = {}
     possible: set[str] = set()
     details: dict[str, str] = {}
-    for week in range(1, scenario.weeks + 1):
-        facts = week_facts(scenario, week)
+    for facts in weeks:
         possible |= {pid for pid, _ in facts.options}
         for (pid, _), reason in facts.static_reasons.items():
             blocked.setdefault(pid, set()).add(reason.reason)
@@ -100,8 +102,7 @@ def _never_able_to_work(scenario: Scenario) -> list[str]:
     for pid in scenario.participants:
         if pid in possible:
             continue
-        p = scenario.participants[pid]
-        who = f"{pid} ({p.dose_form}, clinic {p.clinic})"
+        who = f"{pid} (clinic {scenario.participants[pid].clinic})"
         if pid not in blocked:
             warnings.append(f"{who} has no day in the horizon when a crew open to them runs")
         elif "not_ready" in blocked[pid]:
@@ -129,21 +130,4 @@ def _dates_outside_horizon(scenario: Scenario) -> list[str]:
         warnings += [
             f"{pid}: away date {d} is outside the horizon {first} to {last}" for d in p.away if not first <= d <= last
         ]
-    return warnings
-
-
-def _late_groups_without_supervisors(scenario: Scenario) -> list[str]:
-    warnings = []
-    for crew_id, crew in scenario.program.crews.items():
-        if crew.staff_ratio is None:
-            continue
-        days_covered = {
-            day for member in scenario.staff.values() if crew_id in (member.crews or []) for day in member.days
-        }
-        uncovered = [day for day in crew.days if day not in days_covered]
-        if uncovered:
-            warnings.append(
-                f"crew {crew_id} needs supervisors for its late group but no staff member covers "
-                f"{', '.join(uncovered)}: its late group cannot run on those days"
-            )
     return warnings

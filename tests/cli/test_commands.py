@@ -53,7 +53,7 @@ def test_check_summarises_and_warns_about_who_can_never_work():
     assert "16 injection" in result.output and "9 tablet" in result.output
     assert "crew gaterydding: runs mon, tue" in result.output
     text = " ".join(result.output.split())
-    assert "P07 (injection, clinic habio) can never be ready before the latest start 10:00" in text
+    assert "P07 (clinic habio) can never be ready before the latest start 10:00" in text
 
 
 def test_check_warns_when_latest_start_leaves_too_little_work(tmp_path):
