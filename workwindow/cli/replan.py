@@ -85,7 +85,7 @@ def replan_command(
     print_replan(console, result)
     if show_candidates:
         for freed in result.freed:
-            print_candidates(console, freed, candidates(loaded, result, events, freed))
+            print_candidates(console, freed, *candidates(loaded, result, events, freed))
         if not result.freed:
             console.print("No freed place is left untaken.")
     if output is not None:

@@ -46,7 +46,7 @@ def _print_freed(console: Console, freed: FreedPlace) -> None:
         console.print("  nobody: the crew is open to no one else that day")
 
 
-def print_candidates(console: Console, freed: FreedPlace, found: list[Candidate]) -> None:
+def print_candidates(console: Console, freed: FreedPlace, found: list[Candidate], untried: int) -> None:
     table = Table(title=f"Who could take {freed} now, best first", title_justify="left")
     for column in ("rank", "who", "earliest ready", "would work", "what it changes for others"):
         table.add_column(column)
@@ -62,5 +62,7 @@ def print_candidates(console: Console, freed: FreedPlace, found: list[Candidate]
     console.print(table)
     if len(found) > MOST_CANDIDATES:
         console.print(f"and {len(found) - MOST_CANDIDATES} more")
-    if not found:
+    if untried:
+        console.print(f"{untried} more could be ready later; not tried within the second (ask again after a replan)")
+    if not found and not untried:
         console.print("  nobody can still be ready for it and has a day left this week")

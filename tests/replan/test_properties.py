@@ -1,0 +1,74 @@
+"""Drawn plans and mornings: the new plan keeps every rule, only its day changes, least (brute force)."""
+
+import datetime as dt
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from tests.replan.brute_force_replan import least_changes
+from tests.strategies import tiny_scenarios
+from workwindow.models import Scenario
+from workwindow.replan import Events, replan
+from workwindow.solver import solve
+from workwindow.verify import verify
+
+STAGES = ("keep", "walk_ins", "dose_moves", "changes")
+
+
+@st.composite
+def mornings(draw: st.DrawFn):
+    """A tiny one-crew scenario, its solved plan, a working day and the morning's events."""
+    scenario = draw(tiny_scenarios(busy=draw(st.booleans())))
+    assume(len(scenario.program.crews) == 1)
+    scenario = scenario.model_copy(update={"replan": list(STAGES)})
+    plan = solve(scenario, time_limit=5.0, workers=1, explain=False, deterministic=True)
+    days = sorted({a.date for a in plan.assignments})
+    assume(days)
+    date = draw(st.sampled_from(days))
+    planned = sorted(a.participant for a in plan.assignments if a.date == date)
+    others = [p for p in scenario.participants if p not in planned and scenario.eligible_crews(p, date)]
+    absent = draw(st.sets(st.sampled_from(planned)))
+    arrived = draw(st.sets(st.sampled_from(others))) if others else set()
+    staff_absent = draw(st.sets(st.sampled_from(sorted(scenario.staff)))) if scenario.staff else set()
+    movable = [p for p in planned if p not in absent and scenario.participants[p].morning_dose is None]
+    doses = {}
+    if movable and draw(st.booleans()):
+        pid = draw(st.sampled_from(movable))
+        first, last = scenario.clinic_of(pid).morning
+        doses[pid] = draw(st.sampled_from(range(first, last + 1, scenario.time_step)))
+    return scenario, plan, date, Events(absent=absent, arrived=arrived, staff_absent=staff_absent, doses=doses)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(mornings())
+def test_a_replanned_day_is_valid_changes_only_that_day_and_changes_least(morning):
+    scenario, plan, date, events = morning
+    result = replan(scenario, plan, date, events)
+    new = result.schedule
+    assert verify(scenario, new) == []
+    assert [a for a in new.assignments if a.date != date] == [a for a in plan.assignments if a.date != date]
+    assert not events.absent & {a.participant for a in new.assignments if a.date == date}
+    reached = tuple(s.value for s in new.solver.stages if s.objective in STAGES)
+    assert reached == least_changes(
+        scenario, plan, date, set(events.absent), set(events.arrived), set(events.staff_absent), dict(events.doses)
+    )
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(tiny_scenarios(busy=True), st.integers(0, 12))
+def test_nothing_before_now_changes(scenario: Scenario, steps_after_opening: int):
+    plan = solve(scenario, time_limit=5.0, workers=1, explain=False, deterministic=True)
+    days = sorted({a.date for a in plan.assignments})
+    assume(days)
+    date: dt.date = days[0]
+    now = min(c.morning[0] for c in scenario.clinics.values()) + steps_after_opening * scenario.time_step
+    result = replan(scenario, plan, date, Events(now=now))
+    new = {a.participant: a for a in result.schedule.assignments if a.date == date}
+    for a in plan.assignments:
+        if a.date == date and a.dose < now:
+            assert new[a.participant].dose == a.dose
+    for g in plan.groups:
+        if g.date == date and g.start < now:
+            kept = next(h for h in result.schedule.groups if (h.crew, h.group) == (g.crew, g.group) and h.date == date)
+            assert (kept.start, kept.participants) == (g.start, g.participants)
+    assert verify(scenario, result.schedule) == []
