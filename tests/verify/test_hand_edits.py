@@ -3,7 +3,10 @@
 import json
 
 import pytest
+from click.testing import CliRunner
 
+from tests.conftest import PILOT
+from workwindow.cli import main
 from workwindow.errors import OutputError
 from workwindow.models import Schedule
 from workwindow.verify import check_plan, with_figures, write_figures
@@ -102,3 +105,25 @@ def test_figures_are_never_written_over_an_existing_file_without_force(solved_pi
 
     write_figures(scenario, schedule, output, inputs=[], force=True)
     assert Schedule.model_validate_json(output.read_text(encoding="utf-8")) == with_figures(scenario, schedule)
+
+
+def test_verify_on_a_hand_edited_pilot_exits_0_for_stale_figures_and_1_for_a_broken_rule(solved_pilot, tmp_path):
+    _, schedule = solved_pilot
+    stale, taken = without_one_day(plan_of(schedule))
+    broken = plan_of(schedule)
+    next(a for a in broken["assignments"] if a["crew"] == "gaterydding")["date"] = "2024-03-13"
+    paths = {}
+    for name, plan in (("stale", stale), ("broken", broken)):
+        paths[name] = tmp_path / f"{name}.json"
+        paths[name].write_text(json.dumps(plan), encoding="utf-8")
+
+    after_edit = CliRunner().invoke(main, ["verify", str(PILOT), str(paths["stale"])])
+    after_bad_move = CliRunner().invoke(main, ["verify", str(PILOT), str(paths["broken"])])
+
+    assert after_edit.exit_code == 0, after_edit.output
+    assert after_edit.output.startswith("valid: ")
+    assert "figures to update" in after_edit.output
+    assert after_bad_move.exit_code == 1
+    assert after_bad_move.output.splitlines()[0].endswith("broken:")
+    assert "gaterydding does not run on wed" in after_bad_move.output
+    assert taken["participant"] not in after_edit.output  # only figures are named, nobody's day

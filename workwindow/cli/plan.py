@@ -1,4 +1,4 @@
-"""Commands over one scenario: solve it, check it, print its schema, verify a plan for it."""
+"""Commands over one scenario: solve it, check it, print its schema."""
 
 import sys
 from pathlib import Path
@@ -7,7 +7,6 @@ import click
 
 from workwindow.cli.common import (
     EXIT_NO_SCHEDULE,
-    EXIT_VIOLATIONS,
     overrides_option,
     reports_errors,
     scenario_argument,
@@ -69,29 +68,4 @@ def schema() -> None:
     click.echo(scenario_json_schema())
 
 
-@click.command("verify")
-@scenario_argument
-@click.argument("schedule", type=click.Path(dir_okay=False, path_type=Path))
-@overrides_option
-@reports_errors
-def verify_command(scenario: Path, schedule: Path, overrides: tuple[str, ...]) -> None:
-    """Check SCHEDULE (JSON) against every rule of SCENARIO, independently of the solver.
-
-    Prints "valid: …" with the recomputed objectives (exit 0), or each broken
-    rule on its own line (exit 1). Unreadable input exits 2.
-    """
-    from workwindow.verify import load_schedule, recompute, verify
-
-    setting, plan = load_scenario(scenario, overrides), load_schedule(schedule)
-    violations = verify(setting, plan)
-    if violations:
-        for violation in violations:
-            click.echo(violation.message)
-        sys.exit(EXIT_VIOLATIONS)
-    found = recompute(setting, plan)
-    order = [*setting.objective, *(name for name in found.objectives if name not in setting.objective)]
-    values = ", ".join(f"{name} {found.objectives[name]}" for name in order)
-    click.echo(f"valid: {values} ({found.days_worked} days worked by {found.participants_served} participants)")
-
-
-COMMANDS = (solve, check, schema, verify_command)
+COMMANDS = (solve, check, schema)

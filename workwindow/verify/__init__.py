@@ -8,6 +8,7 @@ from workwindow.models.schedule_file import load_schedule, parse_schedule
 from workwindow.verify.core import FIGURE_KINDS, Findings, check_plan, recompute, verify, with_figures
 from workwindow.verify.figures import write_figures
 from workwindow.verify.tally import Tally
+from workwindow.verify.verdict import verdict_lines
 from workwindow.verify.violation import KINDS, Violation
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "load_schedule",
     "parse_schedule",
     "recompute",
+    "verdict_lines",
     "verify",
     "with_figures",
     "write_figures",
