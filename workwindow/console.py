@@ -31,14 +31,22 @@ def new_console() -> Console:
     return console
 
 
-def print_schedule(console: Console, scenario: Scenario, schedule: Schedule, *, doses: bool = False) -> None:
+def print_schedule(
+    console: Console, scenario: Scenario, schedule: Schedule, *, doses: bool = False, health_details: bool = False
+) -> None:
     """The plan week by week, the days without work and why, the figures, then who got none or too few.
 
     `doses` adds each person's morning dose time to the plan tables: health-adjacent, so only when asked.
+    `health_details` tells the readiness and station reasons with the participant's dose form,
+    observation and dose times: the clinic's to know, not the work program's.
     """
     console.print(f"[bold]{schedule.scenario}[/] — {schedule.status} ({schedule.solver.wall_seconds:.1f} s)")
     for week in range(1, scenario.weeks + 1):
         console.print(_week_table(scenario, schedule, week, doses))
+    if health_details:
+        from workwindow.solver.reasons.clinic import with_health_details
+
+        schedule = schedule.model_copy(update={"unassigned": with_health_details(scenario, schedule.unassigned)})
     if schedule.unassigned:
         _print_reasons(console, schedule.unassigned)
     _print_figures(console, _objectives_line(schedule))
@@ -48,11 +56,14 @@ def print_schedule(console: Console, scenario: Scenario, schedule: Schedule, *, 
     _print_lines(console, short_lines(short_weeks(scenario, schedule), console.width))
 
 
-def print_summary(console: Console, scenario: Scenario, summary: ScenarioSummary) -> None:
+def print_summary(
+    console: Console, scenario: Scenario, summary: ScenarioSummary, *, health_details: bool = False
+) -> None:
+    """The scenario in a few lines; participants by dose form only for the clinic (`health_details`)."""
     console.print(f"[bold]{scenario.name}[/]: valid; {scenario.weeks} week(s) from {scenario.start}")
     for clinic, forms in summary.participants_by_form.items():
-        listed = ", ".join(f"{n} {form}" for form, n in forms.items()) or "none"
-        console.print(f"participants at {clinic}: {listed}")
+        listed = ", ".join(f"{n} {form}" for form, n in forms.items()) if health_details else str(sum(forms.values()))
+        console.print(f"participants at {clinic}: {listed or 'none'}")
     for crew, dates in summary.crews.items():
         days = sorted({weekday(dt.date.fromisoformat(d)) for d in dates}, key=_weekday_order)
         console.print(f"crew {crew}: runs {', '.join(days) or 'never'} ({len(dates)} days in the horizon)")

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from workwindow.models import Scenario, format_time
-from workwindow.solver.facts import WeekFacts, week_facts
+from workwindow.solver.facts import WeekFacts, not_ready_detail, week_facts
 from workwindow.work_warnings import work_warnings
 
 
@@ -34,7 +34,8 @@ class ScenarioSummary:
     warnings: list[str]
 
 
-def summarize(scenario: Scenario) -> ScenarioSummary:
+def summarize(scenario: Scenario, *, health_details: bool = False) -> ScenarioSummary:
+    """`health_details`: the warnings name a participant's dose form and the sum behind a readiness."""
     by_form: dict[str, Counter] = {k: Counter() for k in scenario.clinics}
     for p in scenario.participants.values():
         by_form[p.clinic or ""][p.dose_form] += 1
@@ -44,16 +45,18 @@ def summarize(scenario: Scenario) -> ScenarioSummary:
         participants_by_form={k: dict(sorted(v.items())) for k, v in by_form.items()},
         crews=crews,
         capacity=capacity,
-        warnings=scenario_warnings(scenario, capacity),
+        warnings=scenario_warnings(scenario, capacity, health_details=health_details),
     )
 
 
-def scenario_warnings(scenario: Scenario, capacity: list[WeekCapacity]) -> list[str]:
+def scenario_warnings(
+    scenario: Scenario, capacity: list[WeekCapacity], *, health_details: bool = False
+) -> list[str]:
     facts = [week_facts(scenario, week) for week in range(1, scenario.weeks + 1)]
     return [
         *_latest_start_above_effective(scenario),
         *work_warnings(scenario, facts, {week.week: week.places for week in capacity}),
-        *_never_able_to_work(scenario, facts),
+        *_never_able_to_work(scenario, facts, health_details),
         *_ramp_up_past_horizon(scenario),
         *_dates_outside_horizon(scenario),
     ]
@@ -88,7 +91,7 @@ def _latest_start_above_effective(scenario: Scenario) -> list[str]:
     ]
 
 
-def _never_able_to_work(scenario: Scenario, weeks: list[WeekFacts]) -> list[str]:
+def _never_able_to_work(scenario: Scenario, weeks: list[WeekFacts], health_details: bool) -> list[str]:
     """One warning per participant whose every eligible day is ruled out before solving (ids only)."""
     blocked: dict[str, set[str]] = {}
     possible: set[str] = set()
@@ -102,12 +105,14 @@ def _never_able_to_work(scenario: Scenario, weeks: list[WeekFacts]) -> list[str]
     for pid in scenario.participants:
         if pid in possible:
             continue
-        who = f"{pid} (clinic {scenario.participants[pid].clinic})"
+        p = scenario.participants[pid]
+        who = f"{pid} ({p.dose_form}, clinic {p.clinic})" if health_details else f"{pid} (clinic {p.clinic})"
         if pid not in blocked:
             warnings.append(f"{who} has no day in the horizon when a crew open to them runs")
         elif "not_ready" in blocked[pid]:
             latest = format_time(scenario.latest_late_start)
-            warnings.append(f"{who} can never be ready before the latest start {latest}: {details[pid]}")
+            why = not_ready_detail(scenario, pid, list(p.crews or []), health=True) if health_details else details[pid]
+            warnings.append(f"{who} can never be ready before the latest start {latest}: {why}")
         else:
             warnings.append(f"{who} can never be back for the afternoon dose: {details[pid]}")
     return warnings

@@ -177,7 +177,7 @@ MUTATIONS = [
         [
             "P05 on 2024-03-11",
             "ready 09:10",
-            "injection at 08:20 + 10 dose + 30 observation + 10 travel",
+            "dose at 08:20 + 10 + 30 observation + 10 travel",
             "09:00",
         ],
     ),

@@ -8,9 +8,17 @@ from workwindow.report.html import render_comparison, render_report
 from workwindow.report.inputs import load_inputs
 
 
-def write_report(scenario_path: Path, schedule_path: Path, output: Path, overrides: Sequence[str] = ()) -> None:
+def write_report(
+    scenario_path: Path,
+    schedule_path: Path,
+    output: Path,
+    overrides: Sequence[str] = (),
+    *,
+    health_details: bool = False,
+) -> None:
     scenario, schedule = load_inputs(scenario_path, schedule_path, overrides)
-    write_text(output, render_report(scenario, schedule), (scenario_path, schedule_path))
+    html = render_report(scenario, schedule, health_details=health_details)
+    write_text(output, html, (scenario_path, schedule_path))
 
 
 __all__ = ["render_comparison", "render_report", "write_report"]

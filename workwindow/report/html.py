@@ -35,8 +35,14 @@ OBJECTIVE_TEXT = {
 Labelled = Mapping[str, tuple[Scenario, Schedule]]
 
 
-def render_report(scenario: Scenario, schedule: Schedule) -> str:
-    return page(scenario.name, schedule_section(scenario, schedule))
+def render_report(scenario: Scenario, schedule: Schedule, *, health_details: bool = False) -> str:
+    """The plan as shared; with `health_details`, the clinic's copy (reasons and timelines with the
+    dose forms, observation and dose times that the work program must not learn)."""
+    if health_details:
+        from workwindow.solver.reasons.clinic import with_health_details
+
+        schedule = schedule.model_copy(update={"unassigned": with_health_details(scenario, schedule.unassigned)})
+    return page(scenario.name, schedule_section(scenario, schedule, health_details=health_details))
 
 
 def render_comparison(title: str, labelled: Labelled) -> str:
@@ -60,8 +66,15 @@ def page(title: str, *sections: Html) -> str:
     return "<!DOCTYPE html>\n" + el("html", head, el("body", *sections), lang="en") + "\n"
 
 
-def schedule_section(scenario: Scenario, schedule: Schedule, *, label: str | None = None, anchor: str = "s") -> Html:
-    plan = Plan(scenario, schedule)
+def schedule_section(
+    scenario: Scenario,
+    schedule: Schedule,
+    *,
+    label: str | None = None,
+    anchor: str = "s",
+    health_details: bool = False,
+) -> Html:
+    plan = Plan(scenario, schedule, health_details)
     weeks = plan.weeks
     heading = f"{label}: {scenario.name}" if label else scenario.name
     return el(
@@ -126,7 +139,7 @@ def week_part(plan: Plan, week: Week, anchor: str) -> Html:
         el("h3", "Participants"),
         participant_grid(plan, week),
         el("h3", "Timelines"),
-        legend(),
+        legend(health_details=plan.health_details),
         join(_day_figure(plan, date) for date in week.dates),
         class_="week",
         id=f"{anchor}-week-{week.number}",
@@ -353,7 +366,8 @@ def _day_figure(plan: Plan, date: dt.date) -> Html:
     caption = el("figcaption", f"{day_label(date)} · {len(at_work)} at work")
     if not at_work:
         return el("figure", caption, el("p", "Nobody works this day.", class_="muted"), class_="day")
-    return el("figure", caption, day_timeline(plan.scenario, date, at_work), class_="day")
+    timeline = day_timeline(plan.scenario, date, at_work, health_details=plan.health_details)
+    return el("figure", caption, timeline, class_="day")
 
 
 def _reason_table(plan: Plan) -> Html:

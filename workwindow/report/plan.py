@@ -24,6 +24,8 @@ class Plan:
 
     scenario: Scenario
     schedule: Schedule
+    health_details: bool = False
+    """The clinic's view: reasons and timelines with dose forms, observation and dose times."""
 
     @cached_property
     def weeks(self) -> list[Week]:

@@ -5,6 +5,12 @@ Inline SVG in HTML needs no namespace attribute, so the file names no URL at all
 Hand-built SVG keeps the report a single self-contained file without a
 plotting library; every row shows dose → observation → travel → work →
 payout → travel → afternoon dose, on one shared clock axis.
+
+By default the morning dose and the observation after it are one bar, "at the
+clinic", from the dose time to leaving: the plan says when the dose starts and
+when the participant is ready, but how long the observation is tells the dose
+form, which the work program must not learn. The clinic's report
+(`health_details`) draws them apart.
 """
 
 import datetime as dt
@@ -23,6 +29,7 @@ HOUR = 60
 
 STAGES: dict[str, tuple[str, str]] = {
     # stage: (fill colour, legend text)
+    "clinic": ("#5b2a86", "at the clinic: dose (and observation)"),
     "dose": ("#5b2a86", "morning / afternoon dose"),
     "observation": ("#b79ad6", "observation"),
     "travel": ("#7fb3d5", "travel"),
@@ -39,7 +46,7 @@ class Segment:
     end: int
 
 
-def segments(scenario: Scenario, a: Assignment) -> list[Segment]:
+def segments(scenario: Scenario, a: Assignment, *, health_details: bool = False) -> list[Segment]:
     """The participant's day around the work, from the scenario's own durations."""
     clinic = scenario.clinic_of(a.participant)
     dose_end = a.dose + clinic.dose_minutes
@@ -48,21 +55,23 @@ def segments(scenario: Scenario, a: Assignment) -> list[Segment]:
     arrived = observed + travel
     back = a.end + travel
     afternoon = max(back, clinic.afternoon[0])
+    at_clinic = [Segment("dose", a.dose, dose_end), Segment("observation", dose_end, observed)]
     parts = [
-        Segment("dose", a.dose, dose_end),
-        Segment("observation", dose_end, observed),
+        *(at_clinic if health_details else [Segment("clinic", a.dose, observed)]),
         Segment("travel", observed, arrived),
         Segment("wait", arrived, a.start),
         Segment("work", a.start, a.end),
         Segment("travel", a.end, back),
         Segment("wait", back, afternoon),
-        Segment("dose", afternoon, afternoon + clinic.dose_minutes),
+        Segment("clinic" if not health_details else "dose", afternoon, afternoon + clinic.dose_minutes),
     ]
     return [s for s in parts if s.end > s.start]
 
 
-def day_timeline(scenario: Scenario, date: dt.date, assignments: list[Assignment]) -> Html:
-    rows = [(a, segments(scenario, a)) for a in assignments]
+def day_timeline(
+    scenario: Scenario, date: dt.date, assignments: list[Assignment], *, health_details: bool = False
+) -> Html:
+    rows = [(a, segments(scenario, a, health_details=health_details)) for a in assignments]
     first = min(s.start for _, parts in rows for s in parts)
     last = max(s.end for _, parts in rows for s in parts)
     axis = _Axis(first // HOUR * HOUR, -(-last // HOUR) * HOUR)
@@ -84,9 +93,12 @@ def day_timeline(scenario: Scenario, date: dt.date, assignments: list[Assignment
     )
 
 
-def legend() -> Html:
+def legend(*, health_details: bool = False) -> Html:
+    hidden = "clinic" if health_details else ("dose", "observation")
     items = [
-        el("span", el("i", style=f"background:{colour}"), label, class_="key") for colour, label in STAGES.values()
+        el("span", el("i", style=f"background:{colour}"), label, class_="key")
+        for stage, (colour, label) in STAGES.items()
+        if stage not in hidden
     ]
     return el("p", *items, class_="legend")
 

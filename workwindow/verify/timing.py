@@ -47,8 +47,7 @@ def _ready(scenario: Scenario, ledger: Ledger, a: Assignment, travel: int) -> It
     _, clinic = clinic_of(scenario, a.participant)
     observation = observation_minutes(scenario, a.participant)
     ready = a.dose + clinic.dose_minutes + observation + travel
-    form = "injection" if scenario.participants[a.participant].dose_form == "injection" else "tablets"
-    sum_text = f"{form} at {hm(a.dose)} + {clinic.dose_minutes} dose + {observation} observation + {travel} travel"
+    sum_text = f"dose at {hm(a.dose)} + {clinic.dose_minutes} + {observation} observation + {travel} travel"
     if a.ready != ready:
         yield Violation("ready_reported", f"{who}: ready is given as {hm(a.ready)}, but {sum_text} makes {hm(ready)}.")
     if a.group == "ordinary":
