@@ -91,6 +91,13 @@ whatif_solver_options = _with_options(
 )
 """Options of commands that run several solves side by side."""
 
+health_details_option = click.option(
+    "--health-details",
+    is_flag=True,
+    help="For the clinic: give dose forms, observation and dose times behind the reasons and warnings "
+    "(console and report only; files that travel with the plan never hold them).",
+)
+
 cluster_option = click.option(
     "--cluster",
     metavar="ADDRESS",

@@ -4,7 +4,13 @@ from pathlib import Path
 
 import click
 
-from workwindow.cli.common import overrides_option, reports_errors, scenario_option, schedule_argument
+from workwindow.cli.common import (
+    health_details_option,
+    overrides_option,
+    reports_errors,
+    scenario_option,
+    schedule_argument,
+)
 from workwindow.export import FORMATS, Format
 
 
@@ -12,13 +18,20 @@ from workwindow.export import FORMATS, Format
 @schedule_argument
 @scenario_option
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The HTML file to write.")
+@health_details_option
 @overrides_option
 @reports_errors
-def report(schedule_file: Path, scenario_file: Path, output: Path, overrides: tuple[str, ...]) -> None:
-    """Write a self-contained HTML report of a schedule (opens offline, prints landscape)."""
+def report(
+    schedule_file: Path, scenario_file: Path, output: Path, health_details: bool, overrides: tuple[str, ...]
+) -> None:
+    """Write a self-contained HTML report of a schedule (opens offline, prints landscape).
+
+    The report is the plan as shared with the work program: each assignment's dose and
+    ready times, but no dose form or observation; --health-details makes the clinic's copy.
+    """
     from workwindow.report import write_report
 
-    write_report(scenario_file, schedule_file, output, overrides)
+    write_report(scenario_file, schedule_file, output, overrides, health_details=health_details)
     click.echo(f"Wrote {output}")
 
 

@@ -7,6 +7,7 @@ import click
 
 from workwindow.cli.common import (
     EXIT_NO_SCHEDULE,
+    health_details_option,
     overrides_option,
     reports_errors,
     scenario_argument,
@@ -20,6 +21,7 @@ from workwindow.models import load_scenario
 @scenario_argument
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the schedule JSON.")
 @click.option("--doses", is_flag=True, help="Show each person's morning dose time in the plan (health-adjacent).")
+@health_details_option
 @overrides_option
 @solver_options
 @reports_errors
@@ -27,6 +29,7 @@ def solve(
     scenario: Path,
     output: Path | None,
     doses: bool,
+    health_details: bool,
     overrides: tuple[str, ...],
     time_limit: float,
     workers: int,
@@ -39,7 +42,7 @@ def solve(
 
     loaded = load_scenario(scenario, overrides)
     schedule = solver.solve(loaded, time_limit=time_limit, workers=workers, seed=seed)
-    print_schedule(new_console(), loaded, schedule, doses=doses)
+    print_schedule(new_console(), loaded, schedule, doses=doses, health_details=health_details)
     if output is not None:
         write_text(output, schedule.to_json(), inputs=(scenario,))
         click.echo(f"schedule written to {output}")
@@ -49,15 +52,17 @@ def solve(
 
 @click.command()
 @scenario_argument
+@health_details_option
 @overrides_option
 @reports_errors
-def check(scenario: Path, overrides: tuple[str, ...]) -> None:
+def check(scenario: Path, health_details: bool, overrides: tuple[str, ...]) -> None:
     """Validate SCENARIO and summarise it, with warnings about what will surprise."""
     from workwindow.console import print_summary
     from workwindow.diagnostics import summarize
 
     loaded = load_scenario(scenario, overrides)
-    print_summary(new_console(), loaded, summarize(loaded))
+    summary = summarize(loaded, health_details=health_details)
+    print_summary(new_console(), loaded, summary, health_details=health_details)
 
 
 @click.command()
