@@ -35,10 +35,10 @@ def test_element_builder_escapes_text_and_attribute_values():
 def test_timeline_follows_the_participants_day_from_dose_to_afternoon_dose(small_plan):
     monday_p01 = next(a for a in small_plan.schedule.assignments if a.participant == "P01" and a.date.day == 11)
 
-    drawn = [(s.stage, format_time(s.start), format_time(s.end)) for s in segments(small_plan.scenario, monday_p01)]
+    drawn = segments(small_plan.scenario, monday_p01, health_details=True)
 
     # dose 08:10 + 10 min at the booth + 30 min observation + 25 min travel = ready 09:15
-    assert drawn == [
+    assert [(s.stage, format_time(s.start), format_time(s.end)) for s in drawn] == [
         ("dose", "08:10", "08:20"),
         ("observation", "08:20", "08:50"),
         ("travel", "08:50", "09:15"),
@@ -47,6 +47,18 @@ def test_timeline_follows_the_participants_day_from_dose_to_afternoon_dose(small
         ("wait", "12:25", "14:30"),
         ("dose", "14:30", "14:40"),
     ]
+
+
+def test_the_shared_timeline_draws_dose_and_observation_as_one_bar_at_the_clinic(small_plan):
+    monday_p01 = next(a for a in small_plan.schedule.assignments if a.participant == "P01" and a.date.day == 11)
+
+    drawn = segments(small_plan.scenario, monday_p01)
+
+    assert [(s.stage, format_time(s.start), format_time(s.end)) for s in drawn][:2] == [
+        ("clinic", "08:10", "08:50"),
+        ("travel", "08:50", "09:15"),
+    ]
+    assert "observation" not in {s.stage for s in drawn}
 
 
 def test_timeline_shows_the_wait_between_ready_and_start(small_plan):
