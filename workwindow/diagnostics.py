@@ -49,9 +49,7 @@ def summarize(scenario: Scenario, *, health_details: bool = False) -> ScenarioSu
     )
 
 
-def scenario_warnings(
-    scenario: Scenario, capacity: list[WeekCapacity], *, health_details: bool = False
-) -> list[str]:
+def scenario_warnings(scenario: Scenario, capacity: list[WeekCapacity], *, health_details: bool = False) -> list[str]:
     facts = [week_facts(scenario, week) for week in range(1, scenario.weeks + 1)]
     return [
         *_latest_start_above_effective(scenario),
