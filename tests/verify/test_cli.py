@@ -35,7 +35,8 @@ def test_broken_rules_and_figures_to_update_are_listed_apart_with_exit_1(tmp_pat
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "1 rule broken:",
-        "  P01 on 2024-03-11: ready is given as 09:10, but dose at 08:10 + 10 + 30 observation + 25 travel makes 09:15.",
+        "  P01 on 2024-03-11: ready is given as 09:10, but dose at 08:10 + 10 + 30 observation + 25 travel"
+        " makes 09:15.",
         "1 figure to update (the plan's entries give other values):",
         "  objectives.staff is 3, but the schedule gives 2 (supervisor-days).",
     ]
