@@ -38,12 +38,25 @@ def test_at_80_columns_no_line_wraps_and_no_entry_is_split(pilot_outputs):
     text = pilot_outputs[80]
     assert max(len(line) for line in text.splitlines()) <= 80
     section = text.split(REASONS_TITLE, 1)[1].split("objectives:")[0]
-    entry_lines = [line for line in section.splitlines() if line.startswith("    ")]
+    entry_lines = _entries_with_their_continuations(section)
     assert len(entry_lines) > 20
     for line in entry_lines:
         assert re.fullmatch(rf"    {ENTRY}( {ENTRY})*", line), f"an entry is split: {line!r}"
     figures = text.split("objectives:", 1)[1].split("No work at all")[0]
     assert "station peak 6" in " ".join(line.strip() for line in figures.splitlines() if "station peak" in line)
+
+
+def _entries_with_their_continuations(section: str) -> list[str]:
+    """Entry lines, each with the dates that continue it; only an entry too long for one line may go on."""
+    lines: list[str] = []
+    for line in section.splitlines():
+        if line.startswith("      "):
+            assert re.fullmatch(rf"    {ENTRY}", lines[-1]), f"a line of several entries goes on: {lines[-1]!r}"
+            assert re.fullmatch(r"      \d\d\.\d\d( \d\d\.\d\d)*;?", line), f"not only dates: {line!r}"
+            lines[-1] += line[5:]
+        elif line.startswith("    "):
+            lines.append(line)
+    return lines
 
 
 def _hand_checked():
