@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
 from workwindow.models.times import Time, TimeWindow, format_time
+from workwindow.models.uncertainty import Uncertainty, distribution_problems
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -151,6 +152,10 @@ class Scenario(_Frozen):
             "optimised"
         ),
     )
+    uncertainty: Uncertainty = Field(
+        default_factory=Uncertainty,
+        description="how real mornings differ from the plan (workwindow simulate, solve --robust); default none",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -180,6 +185,7 @@ class Scenario(_Frozen):
             *self._morning_doses_fit(),
             *self._objective_has_no_repeats(),
             *self._replan_has_no_repeats(),
+            *self._uncertainty_fits(),
         ]
         if problems:
             raise ScenarioProblems(problems)
@@ -344,6 +350,12 @@ class Scenario(_Frozen):
         for i, name in enumerate(self.replan):
             if name in self.replan[:i]:
                 yield ("replan", i), f"'{name}' is listed twice"
+
+    def _uncertainty_fits(self) -> Iterator[tuple[FieldPath, str]]:
+        yield from distribution_problems(self.uncertainty, self.time_step)
+        for pid in self.uncertainty.participants:
+            if pid not in self.participants:
+                yield ("uncertainty", "participants", pid), f"unknown participant '{pid}' (not under participants)"
 
 
 def weekday(date: dt.date) -> Weekday:

@@ -92,6 +92,9 @@ class SolverInfo(_Record):
     read_seconds: float = Field(0.0, description="turning solutions into the schedule's records and key figures")
     explain_seconds: float = 0.0
     stages: list[Stage] = Field(default_factory=list)
+    robust: float | None = Field(
+        None, description="solve --robust Q: readiness planned at the Q-quantile of the scenario's uncertainty"
+    )
 
 
 _OPTIONAL = ("scenario", "status", "objectives", "kpis", "solver", "input")
@@ -124,8 +127,12 @@ class Schedule(_Record):
     input: InputStamp | None = Field(None, description="set in the results of `workwindow batch`")
 
     def to_json(self) -> str:
-        """Sections a plan does not have are left out rather than written as null."""
-        data = self.model_dump(mode="json", exclude={name for name in _OPTIONAL if getattr(self, name) is None})
+        """Sections a plan does not have are left out rather than written as null; so is `solver.robust`
+        of a plan that was not solved with --robust."""
+        unset: dict[str, bool | set[str]] = {name: True for name in _OPTIONAL if getattr(self, name) is None}
+        if self.solver is not None and self.solver.robust is None:
+            unset["solver"] = {"robust"}
+        data = self.model_dump(mode="json", exclude=unset)
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
     @classmethod

@@ -8,6 +8,7 @@ options that can really be taken.
 """
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from workwindow.models import Scenario, format_time, weekday
@@ -26,9 +27,11 @@ class Option:
     crew: str
     group: Group
     offset: int
-    """Minutes from the start of the dose to ready at the site."""
+    """Minutes from the start of the dose to ready at the site, the readiness margin included."""
     deadline: int
     """Latest dose start that still makes this group's latest possible start."""
+    margin: int = 0
+    """Minutes planned on top of the nominal readiness (`solve --robust`); the plan reports ready without them."""
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,13 @@ class WeekFacts:
         return [o for opts in self.options.values() for o in opts]
 
 
-def week_facts(scenario: Scenario, week: int) -> WeekFacts:
+def week_facts(scenario: Scenario, week: int, margins: Mapping[str, int] | None = None) -> WeekFacts:
+    """`margins`: minutes per participant to be ready before the group starts (none: no margin)."""
     first = scenario.start + dt.timedelta(days=7 * (week - 1))
     facts = WeekFacts(week, [first + dt.timedelta(days=i) for i in range(7)])
     for date in facts.dates:
         for pid in scenario.participants:
-            _add_participant_day(scenario, facts, pid, date)
+            _add_participant_day(scenario, facts, pid, date, (margins or {}).get(pid, 0))
     for crew_day in sorted({(o.crew, o.date) for o in facts.all_options if o.group == "late"}):
         facts.start_slots[crew_day] = late_start_slots(scenario)
     facts.supervisions = _supervisions(scenario, facts)
@@ -108,45 +112,45 @@ def back_in_time(scenario: Scenario, pid: str, crew: str) -> bool:
     return scenario.program.payout + scenario.travel(pid, crew) <= clinic.afternoon[1] - clinic.dose_minutes
 
 
-def _add_participant_day(scenario: Scenario, facts: WeekFacts, pid: str, date: dt.date) -> None:
+def _add_participant_day(scenario: Scenario, facts: WeekFacts, pid: str, date: dt.date, margin: int) -> None:
     crews = scenario.eligible_crews(pid, date)
     if not crews:
         return
     key = (pid, date)
-    reachable = [c for c in crews if _can_be_ready(scenario, pid, c)]
+    reachable = [c for c in crews if _can_be_ready(scenario, pid, c, margin)]
     back = [c for c in reachable if back_in_time(scenario, pid, c)]
     if not reachable:
-        facts.static_reasons[key] = StaticReason("not_ready", not_ready_detail(scenario, pid, crews))
+        facts.static_reasons[key] = StaticReason("not_ready", not_ready_detail(scenario, pid, crews, margin=margin))
         return
     if not back:
         facts.static_reasons[key] = StaticReason("afternoon", _afternoon_detail(scenario, pid, reachable))
         return
-    options = [o for c in back for o in _crew_options(scenario, pid, date, c)]
+    options = [o for c in back for o in _crew_options(scenario, pid, date, c, margin)]
     facts.options[key] = options
     facts.dose_slots[key] = _dose_slots(scenario, pid, max(o.deadline for o in options))
 
 
-def _crew_options(scenario: Scenario, pid: str, date: dt.date, crew: str) -> list[Option]:
+def _crew_options(scenario: Scenario, pid: str, date: dt.date, crew: str, margin: int) -> list[Option]:
     program = scenario.program
-    offset = ready_offset(scenario, pid, crew)
+    offset = ready_offset(scenario, pid, crew) + margin
     first = earliest_dose(scenario, pid)
     options = []
     if program.payout - program.ordinary_start >= program.min_work_minutes:
         deadline = program.ordinary_start - offset
         if first <= deadline:
-            options.append(Option(pid, date, crew, "ordinary", offset, deadline))
+            options.append(Option(pid, date, crew, "ordinary", offset, deadline, margin))
     deadline = scenario.latest_late_start - offset
     if scenario.latest_late_start >= program.ordinary_start and first <= deadline:
-        options.append(Option(pid, date, crew, "late", offset, deadline))
+        options.append(Option(pid, date, crew, "late", offset, deadline, margin))
     return options
 
 
-def _can_be_ready(scenario: Scenario, pid: str, crew: str) -> bool:
+def _can_be_ready(scenario: Scenario, pid: str, crew: str, margin: int) -> bool:
     program = scenario.program
     latest = scenario.latest_late_start
     if latest < program.ordinary_start:
         return False
-    return earliest_dose(scenario, pid) + ready_offset(scenario, pid, crew) <= latest
+    return earliest_dose(scenario, pid) + ready_offset(scenario, pid, crew) + margin <= latest
 
 
 def _dose_slots(scenario: Scenario, pid: str, deadline: int) -> list[int]:
@@ -157,12 +161,13 @@ def _dose_slots(scenario: Scenario, pid: str, deadline: int) -> list[int]:
     return list(range(first, min(last, deadline) + 1, scenario.time_step))
 
 
-def not_ready_detail(scenario: Scenario, pid: str, crews: list[str], *, health: bool = False) -> str:
+def not_ready_detail(scenario: Scenario, pid: str, crews: list[str], *, health: bool = False, margin: int = 0) -> str:
     """The earliest ready time against the latest start; with `health`, the sum that makes it
-    (dose time, observation and dose form: the clinic's to know, not the work program's)."""
+    (dose time, observation and dose form: the clinic's to know, not the work program's).
+    `margin`: the readiness margin of a robust solve, counted in the ready time."""
     crew = min(crews, key=lambda c: ready_offset(scenario, pid, c))
     first = earliest_dose(scenario, pid)
-    ready = format_time(first + ready_offset(scenario, pid, crew))
+    ready = format_time(first + ready_offset(scenario, pid, crew) + margin)
     latest = format_time(scenario.latest_late_start)
     if not health:
         return f"earliest ready {ready} > latest start {latest}"
@@ -171,6 +176,7 @@ def not_ready_detail(scenario: Scenario, pid: str, crews: list[str], *, health: 
     parts = (
         f"{dose} + {scenario.clinic_of(pid).dose_minutes} + {scenario.observation_of(pid)} observation "
         f"({p.dose_form}) + {scenario.travel(pid, crew)} travel to {crew}"
+        + (f" + {margin} readiness margin" if margin else "")
     )
     return f"earliest ready {ready} ({parts}) > latest start {latest}"
 

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from workwindow.models import Scenario
+from workwindow.models.distributions import readiness_margins
 from workwindow.models.schedule import Assignment, GroupRun, Schedule, SolverInfo, Stage, Status, Unassigned
 from workwindow.solver.facts import WeekFacts, week_facts
 from workwindow.solver.greedy import greedy_start
@@ -77,6 +78,7 @@ def solve(
     seed: int = 0,
     deterministic: bool = False,
     explain: bool = True,
+    robust: float | None = None,
 ) -> Schedule:
     """The lexicographically best schedule, week by week, with a reason for every day without work.
 
@@ -91,6 +93,11 @@ def solve(
     its share of what is left until the limit. With `deterministic`,
     CP-SAT's deterministic settings make the result depend on the input and
     seed only, and the explanations take the time they need.
+
+    With `robust` = Q, each participant is planned ready by the group's
+    start at the Q-quantile of the scenario's `uncertainty` (dose delay +
+    extra observation + extra travel) instead of the nominal minute; the
+    assignments still report the nominal ready time, which `verify` checks.
     """
     began, started = time.perf_counter(), time.monotonic()
     working = time_limit * (1 - ASSEMBLY_SHARE)
@@ -100,8 +107,11 @@ def solve(
     search = _Clock(started + search_seconds, scenario.weeks, lanes)
     settings = SolverSettings(workers=max(1, workers // lanes), seed=seed, deterministic=deterministic)
 
+    margins = readiness_margins(scenario, robust) if robust is not None else None
+
     def one_week(week: int) -> _WeekResult:
-        return _solve_week(scenario, week, search.week_deadline(), search_seconds / scenario.weeks, settings)
+        deadline = search.week_deadline()
+        return _solve_week(scenario, week, deadline, search_seconds / scenario.weeks, settings, margins)
 
     with ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="workwindow-week") as pool:
         results = list(pool.map(one_week, range(1, scenario.weeks + 1)))
@@ -136,17 +146,23 @@ def solve(
             read_seconds=round(read_seconds, 3),
             explain_seconds=round(sum(r.explain_seconds for r in results), 3),
             stages=stages,
+            robust=robust,
         ),
     )
 
 
 def _solve_week(
-    scenario: Scenario, week: int, deadline: float, deterministic_budget: float, settings: SolverSettings
+    scenario: Scenario,
+    week: int,
+    deadline: float,
+    deterministic_budget: float,
+    settings: SolverSettings,
+    margins: dict[str, int] | None,
 ) -> _WeekResult:
     """The week by `deadline`, building included; in deterministic mode by `deterministic_budget` instead."""
     result = _WeekResult()
     built = time.perf_counter()
-    facts = week_facts(scenario, week)
+    facts = week_facts(scenario, week, margins)
     week_model = build_week_model(scenario, facts)
     bounds = _bounds_where_they_pay(week_model, deadline, time.perf_counter() - built, settings)
     objectives = [

@@ -36,7 +36,7 @@ def read_week(week: WeekModel, solution: Solution) -> WeekPlan:
                 crew=option.crew,
                 group=option.group,
                 dose=dose,
-                ready=dose + option.offset,
+                ready=dose + option.offset - option.margin,
                 start=start,
                 end=program.payout,
             )

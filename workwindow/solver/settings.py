@@ -19,9 +19,12 @@ class SolveSettings:
     deterministic: bool = False
     explain: bool = True
     """Reasons for days without work; what-ifs that only compare numbers skip them."""
+    robust: float | None = None
+    """Plan readiness at this quantile of the scenario's uncertainty (`solve --robust`)."""
 
     def as_dict(self) -> dict[str, float | int | bool]:
-        return asdict(self)
+        """The settings, without `robust` when it is not asked for (earlier batch stamps stay valid)."""
+        return {name: value for name, value in asdict(self).items() if value is not None}
 
 
 def solve_with(scenario: Scenario, settings: SolveSettings) -> Schedule:
@@ -34,4 +37,5 @@ def solve_with(scenario: Scenario, settings: SolveSettings) -> Schedule:
         seed=settings.seed,
         deterministic=settings.deterministic,
         explain=settings.explain,
+        robust=settings.robust,
     )
