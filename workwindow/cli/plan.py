@@ -22,6 +22,13 @@ from workwindow.models import load_scenario
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the schedule JSON.")
 @click.option("--doses", is_flag=True, help="Show each person's morning dose time in the plan (health-adjacent).")
 @health_details_option
+@click.option(
+    "--robust",
+    type=click.FloatRange(0, 1, min_open=True),
+    metavar="Q",
+    help="Plan readiness at the Q-quantile (e.g. 0.9) of the scenario's uncertainty: dose delay, "
+    "extra observation and travel.",
+)
 @overrides_option
 @solver_options
 @reports_errors
@@ -30,6 +37,7 @@ def solve(
     output: Path | None,
     doses: bool,
     health_details: bool,
+    robust: float | None,
     overrides: tuple[str, ...],
     time_limit: float,
     workers: int,
@@ -41,7 +49,7 @@ def solve(
     from workwindow.output import write_text
 
     loaded = load_scenario(scenario, overrides)
-    schedule = solver.solve(loaded, time_limit=time_limit, workers=workers, seed=seed)
+    schedule = solver.solve(loaded, time_limit=time_limit, workers=workers, seed=seed, robust=robust)
     print_schedule(new_console(), loaded, schedule, doses=doses, health_details=health_details)
     if output is not None:
         write_text(output, schedule.to_json(), inputs=(scenario,))
