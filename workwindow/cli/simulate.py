@@ -26,10 +26,10 @@ from workwindow.cli.common import cluster_option, overrides_option, reports_erro
 )
 @click.option(
     "--recourse",
-    type=click.Choice(["none"]),
+    type=click.Choice(["none", "replan"]),
     default="none",
     show_default=True,
-    help="none: the plan is played as it is.",
+    help="none: the plan is played as it is; replan: each morning is re-planned as `workwindow replan` would.",
 )
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Local processes.")
 @cluster_option

@@ -24,6 +24,7 @@ LABELS = {
     "groups_without_supervisor": "late groups short of supervisors",
     "idle_supervisor_hours": "supervisor-hours without a group",
     "walk_ins": "walk-ins (unplanned who came)",
+    "walk_ins_placed": "walk-ins given a place (replan)",
     "dose_wait_minutes": "minutes waited for a dose station",
     "longest_dose_wait": "longest wait for a station (min)",
 }

@@ -33,6 +33,7 @@ METRICS = (
     "groups_without_supervisor",
     "idle_supervisor_hours",
     "walk_ins",
+    "walk_ins_placed",
     "dose_wait_minutes",
     "longest_dose_wait",
 )
@@ -75,22 +76,26 @@ def sample_morning(seed: int, chunk: int, date_index: int, draws: int, participa
 
 def play_chunk(books: tuple[Playbook, ...], seed: int, chunk: int, draws: int) -> list[ChunkOutcome]:
     """Play every plan of `books` on the same `draws` mornings of chunk number `chunk`."""
-    import numpy as np
-
     first = books[0]
-    outcomes = [_empty(book, draws) for book in books]
-    maxima = [COLUMN[name] for name in MAXIMA]
-    summed = [COLUMN[name] for name in METRICS if name not in MAXIMA]
+    outcomes = [empty_outcome(book, draws) for book in books]
     for i, day in enumerate(first.days):
         morning = sample_morning(seed, chunk, day.date_index, draws, len(first.participant_ids), len(first.staff_ids))
         for book, outcome in zip(books, outcomes, strict=True):
-            played = play_day(book, book.days[i], morning)
-            week = outcome.weekly[:, day.week - 1, :]
-            week[:, summed] += played.figures[:, summed]
-            week[:, maxima] = np.maximum(week[:, maxima], played.figures[:, maxima])
-            np.add.at(outcome.lost_by_participant, played.participants, played.lost.sum(axis=0))
-            np.add.at(outcome.short_by_group, played.short_groups, played.short.sum(axis=0))
+            add_day(outcome, day.week, play_day(book, book.days[i], morning))
     return outcomes
+
+
+def add_day(outcome: "ChunkOutcome", week_number: int, played: "PlayedDay") -> None:
+    """Count a played day into its week: sums, and the maxima's maximum."""
+    import numpy as np
+
+    maxima = [COLUMN[name] for name in MAXIMA]
+    summed = [COLUMN[name] for name in METRICS if name not in MAXIMA]
+    week = outcome.weekly[:, week_number - 1, :]
+    week[:, summed] += played.figures[:, summed]
+    week[:, maxima] = np.maximum(week[:, maxima], played.figures[:, maxima])
+    np.add.at(outcome.lost_by_participant, played.participants, played.lost.sum(axis=0))
+    np.add.at(outcome.short_by_group, played.short_groups, played.short.sum(axis=0))
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,14 @@ class PlayedDay:
     """(draws, groups of the plan on that day) started short"""
     ready: Any
     """(draws, assignments) the minute each was ready (also for who did not come)"""
+    attend: Any
+    """(draws, assignments) came"""
+    dosed: Any
+    """(draws, assignments) the minute each dose started"""
+    extra: Any
+    """(draws, assignments) extra observation + extra travel"""
+    staff_present: Any
+    """(draws, staff)"""
 
 
 def play_day(book: Playbook, day: Day, morning: Morning) -> PlayedDay:
@@ -132,7 +145,8 @@ def play_day(book: Playbook, day: Day, morning: Morning) -> PlayedDay:
     figures[:, COLUMN["dose_wait_minutes"]] = waits.sum(axis=1)
     figures[:, COLUMN["longest_dose_wait"]] = waits.max(axis=1, initial=0)
     figures[:, COLUMN["walk_ins"]] = _walk_ins(book, day, morning)
-    return PlayedDay(figures, people, ~kept, short_groups, short, ready)
+    present = morning.staff >= book.staff_absence
+    return PlayedDay(figures, people, ~kept, short_groups, short, ready, attend, dosed, extra, present)
 
 
 def _observation_extra(book: Playbook, people: Any, uniform: Any) -> Any:
@@ -221,7 +235,7 @@ def _walk_ins(book: Playbook, day: Day, morning: Morning) -> Any:
     return (morning.participants[:, candidates, ATTEND] < book.walk_ins).sum(axis=1)
 
 
-def _empty(book: Playbook, draws: int) -> ChunkOutcome:
+def empty_outcome(book: Playbook, draws: int) -> ChunkOutcome:
     import numpy as np
 
     return ChunkOutcome(

@@ -69,6 +69,8 @@ class Playbook:
     """Per clinic."""
     next_free_station: tuple[tuple[tuple[int, ...], ...], ...]
     """Per clinic and station: for each minute of the day, the first minute from it the station is open."""
+    late_supervision: dict[str, tuple[int | None, int]] = field(default_factory=dict)
+    """Per crew: staff_ratio, and payout + prep (so a group starting at t is supervised for that − t minutes)."""
     planned_days: int = field(default=0)
 
 
@@ -109,6 +111,10 @@ def playbook(scenario: Scenario, schedule: Schedule) -> Playbook:
         ),
         dose_minutes=tuple(scenario.clinics[k].dose_minutes for k in clinics),
         next_free_station=tuple(_station_openings(scenario, k) for k in clinics),
+        late_supervision={
+            c: (crew.staff_ratio, scenario.program.payout + scenario.program.staff_prep_minutes)
+            for c, crew in scenario.program.crews.items()
+        },
         planned_days=len(schedule.assignments),
     )
 

@@ -14,11 +14,16 @@ from workwindow.executor import Task, open_executor
 from workwindow.models import Scenario, Schedule
 from workwindow.simulate.morning import ChunkOutcome, play_chunk
 from workwindow.simulate.playbook import Playbook, playbook
+from workwindow.simulate.recourse import replan_chunk
 
 CHUNK_DRAWS = 100
 """Draws per chunk: small enough to spread 1,000 draws over workers, large enough for numpy to pay."""
-Recourse = Literal["none"]
-RECOURSES: tuple[str, ...] = ("none",)
+REPLAN_SLICE = 4
+"""Draws per task with --recourse replan: a re-planned draw takes seconds, so chunks are shared
+out in slices; each slice samples its whole chunk and keeps its rows, so the mornings are those
+of --recourse none with the same seed."""
+Recourse = Literal["none", "replan"]
+RECOURSES: tuple[str, ...] = ("none", "replan")
 
 
 class SimulationError(WorkwindowError):
@@ -62,10 +67,20 @@ def simulate(
     began = time.perf_counter()
     books = tuple(playbook(scenario, schedule) for _, schedule in plans)
     sizes = chunk_sizes(draws)
-    tasks = [Task(f"chunk-{i}", play_chunk, (books, seed, i, n)) for i, n in enumerate(sizes)]
+    if recourse == "replan":
+        schedules = tuple(schedule for _, schedule in plans)
+        tasks = [
+            Task(
+                f"chunk-{i}-{lo}", replan_chunk, (scenario, schedules, books, seed, i, n, lo, min(n, lo + REPLAN_SLICE))
+            )
+            for i, n in enumerate(sizes)
+            for lo in range(0, n, REPLAN_SLICE)
+        ]
+    else:
+        tasks = [Task(f"chunk-{i}", play_chunk, (books, seed, i, n)) for i, n in enumerate(sizes)]
     if cluster is None and jobs == 1:
         ran_on = "this process"
-        results = [play_chunk(*task.args) for task in tasks]
+        results = [task.function(*task.args) for task in tasks]
     else:
         ran_on, results = _on_workers(tasks, jobs, cluster)
     outcomes = tuple(
@@ -75,9 +90,9 @@ def simulate(
     return Simulation(draws, seed, recourse, ran_on, time.perf_counter() - began, outcomes)
 
 
-def chunk_sizes(draws: int) -> list[int]:
-    full, rest = divmod(draws, CHUNK_DRAWS)
-    return [CHUNK_DRAWS] * full + ([rest] if rest else [])
+def chunk_sizes(draws: int, size: int = CHUNK_DRAWS) -> list[int]:
+    full, rest = divmod(draws, size)
+    return [size] * full + ([rest] if rest else [])
 
 
 def _on_workers(tasks: list[Task], jobs: int, cluster: str | None) -> tuple[str, list[list[ChunkOutcome]]]:
