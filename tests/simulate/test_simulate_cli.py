@@ -115,3 +115,19 @@ def test_an_output_folder_over_an_input_is_refused(files):
     result = CliRunner().invoke(main, ["simulate", str(scenario), str(plan), "--draws", "5", "-o", str(plan)])
     assert result.exit_code == 2
     assert "refusing" in result.output or "is a file" in result.output
+
+
+def test_compare_reports_simulated_delivered_days_beside_planned_ones(files, tmp_path):
+    _, scenario, _, _ = files
+    out = tmp_path / "numbers"
+    args = ["compare", str(scenario), "--variant", "late", "--set", "program.latest_start=10:30"]
+    result = CliRunner().invoke(
+        main, [*args, "--robust", "0.9", "--simulate", "60", "--time-limit", "8", "--jobs", "1", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "delivered days (simulated mean)" in result.output
+    data = json.loads(out.with_suffix(".json").read_text())
+    for variant in data["variants"]:
+        values = variant["values"]
+        low, mean, high = (values[f"simulated.delivered_days{end}"]["mean"] for end in ("_low", "", "_high"))
+        assert low <= mean <= high <= values["kpis.days_worked"]["mean"]

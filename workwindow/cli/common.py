@@ -98,6 +98,15 @@ health_details_option = click.option(
     "(console and report only; files that travel with the plan never hold them).",
 )
 
+robust_option = click.option(
+    "--robust",
+    type=click.FloatRange(0, 1, min_open=True),
+    metavar="Q",
+    help="Plan readiness at the Q-quantile (e.g. 0.9) of the scenario's uncertainty: dose delay, "
+    "extra observation and travel.",
+)
+"""solve, compare and sweep: plans that survive the mornings the scenario's `uncertainty` block describes."""
+
 cluster_option = click.option(
     "--cluster",
     metavar="ADDRESS",

@@ -10,6 +10,7 @@ from workwindow.cli.common import (
     health_details_option,
     overrides_option,
     reports_errors,
+    robust_option,
     scenario_argument,
     solver_options,
 )
@@ -22,13 +23,7 @@ from workwindow.models import load_scenario
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the schedule JSON.")
 @click.option("--doses", is_flag=True, help="Show each person's morning dose time in the plan (health-adjacent).")
 @health_details_option
-@click.option(
-    "--robust",
-    type=click.FloatRange(0, 1, min_open=True),
-    metavar="Q",
-    help="Plan readiness at the Q-quantile (e.g. 0.9) of the scenario's uncertainty: dose delay, "
-    "extra observation and travel.",
-)
+@robust_option
 @overrides_option
 @solver_options
 @reports_errors

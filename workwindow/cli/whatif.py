@@ -11,6 +11,7 @@ from workwindow.cli.common import (
     cluster_option,
     overrides_option,
     reports_errors,
+    robust_option,
     scenario_argument,
     whatif_solver_options,
 )
@@ -75,6 +76,14 @@ def _shares(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
 @click.option("--switch-each", "each", is_flag=True, help="Switch each injecting participant alone: who gains most.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the numbers to PATH.csv and PATH.json.")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML comparison report.")
+@robust_option
+@click.option(
+    "--simulate",
+    "simulate_draws",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Also play each plan on N sampled mornings of the scenario's uncertainty: delivered days beside planned.",
+)
 @whatif_solver_options
 @reports_errors
 def compare(
@@ -87,6 +96,8 @@ def compare(
     each: bool,
     output: Path | None,
     report: Path | None,
+    robust: float | None,
+    simulate_draws: int | None,
     jobs: int,
     time_limit: float,
     workers: int,
@@ -107,8 +118,14 @@ def compare(
     order = click.get_current_context().meta["workwindow.option_order"]
     common, named = group_overrides(order, variant_names, overrides)
     request = CompareRequest(base, variant_files, tuple(common), tuple(named), shares, draws, each)
-    settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed, explain=report is not None)
+    settings = SolveSettings(
+        time_limit=time_limit, workers=workers, seed=seed, explain=report is not None, robust=robust
+    )
     result = run_compare(request, settings, jobs)
+    if simulate_draws is not None:
+        from workwindow.simulate.compared import with_simulated
+
+        result = with_simulated(result, simulate_draws, seed)
     if isinstance(result, SwitchEach):
         print_switch_each(new_console(), result, jobs)
     else:
@@ -162,6 +179,7 @@ def explain(
     help="Seconds for each solve  [default: the sweep file's time_limit, else 60]",
 )
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="CP-SAT threads per solve.")
+@robust_option
 @reports_errors
 def sweep_command(
     sweep_file: Path,
@@ -171,6 +189,7 @@ def sweep_command(
     cluster: str | None,
     time_limit: float | None,
     workers: int,
+    robust: float | None,
 ) -> None:
     """Solve the variants of a scenario that SWEEP.yaml describes, side by side, and compare them.
 
@@ -188,7 +207,9 @@ def sweep_command(
 
     loaded = load_sweep(sweep_file)
     check_outputs(loaded, output, report)
-    settings = SolveSettings(time_limit=time_limit or loaded.time_limit, workers=workers, explain=report is not None)
+    settings = SolveSettings(
+        time_limit=time_limit or loaded.time_limit, workers=workers, explain=report is not None, robust=robust
+    )
     try:
         with SweepProgress(Console(stderr=True), loaded.solves) as progress:
             result = run_sweep(loaded, settings, jobs=jobs, cluster=cluster, listener=progress)
