@@ -1,7 +1,7 @@
 import re
 
 from workwindow.models import format_time, parse_time
-from workwindow.report.html import render_comparison, render_report
+from workwindow.report.html import render_report
 from workwindow.report.markup import el
 from workwindow.report.timeline import segments
 
@@ -67,28 +67,6 @@ def test_timeline_shows_the_wait_between_ready_and_start(small_plan):
     waits = [s for s in segments(small_plan.scenario, tuesday_p04) if s.stage == "wait"]
 
     assert (waits[0].start, waits[0].end) == (parse_time("08:55"), parse_time("09:00"))
-
-
-def test_comparison_shows_each_labelled_schedule_with_its_own_anchors(small_plan, parse):
-    fewer = small_plan.schedule.model_copy(
-        update={"assignments": small_plan.schedule.assignments[:3], "status": "feasible"}
-    )
-    labelled = {
-        "as planned": (small_plan.scenario, small_plan.schedule),
-        "<tablets>": (small_plan.scenario, fewer),
-    }
-
-    dom = parse(render_comparison("Tablets vs injection", labelled))
-
-    sections = dom.find_all("section", "schedule")
-    assert [s.attrs["data-label"] for s in sections] == ["as planned", "<tablets>"]
-    ids = [n.attrs["id"] for n in dom.walk() if "id" in n.attrs]
-    assert len(ids) == len(set(ids))
-    compare = dom.find("table", "compare")
-    assert [th.text for th in compare.find("thead").find_all("th")] == ["", "as planned", "<tablets>"]
-    status_row = next(tr for tr in compare.find_all("tr") if tr.find_all("th")[0].text == "status")
-    assert [td.text for td in status_row.find_all("td")] == ["optimal", "feasible"]
-    assert [len(s.find_all("td", "work")) for s in sections] == [8, 3]
 
 
 def test_a_schedule_with_nobody_at_work_still_reports_every_part(small_plan, parse):

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workwindow.output import write_text
-from workwindow.report.html import render_comparison, render_report
+from workwindow.report.html import render_report
 from workwindow.report.inputs import load_inputs
 
 
@@ -21,4 +21,4 @@ def write_report(
     write_text(output, html, (scenario_path, schedule_path))
 
 
-__all__ = ["render_comparison", "render_report", "write_report"]
+__all__ = ["render_report", "write_report"]

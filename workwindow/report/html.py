@@ -1,14 +1,13 @@
 """The HTML report: one self-contained file a planner can open offline and print.
 
-Built from parts (`schedule_section`, `comparison_table`, `page`) so that a
-report of one schedule and a comparison of several labelled schedules look
-the same. No part refers to anything outside the file: the style sheet is
-inline and the figures are inline SVG.
+Built from parts (`schedule_section`, `page`) so that a report of one
+schedule, a comparison (workwindow.whatif.report) and a sweep look the same.
+No part refers to anything outside the file: the style sheet is inline and
+the figures are inline SVG.
 """
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
 from importlib.resources import files
 
 from workwindow.models import OBJECTIVES, Scenario, Schedule, format_time
@@ -32,7 +31,6 @@ OBJECTIVE_TEXT = {
     "late_start": "minutes late groups start after the ordinary start (lower is better)",
     "staff": "supervisor-days (lower is better)",
 }
-Labelled = Mapping[str, tuple[Scenario, Schedule]]
 
 
 def render_report(scenario: Scenario, schedule: Schedule, *, health_details: bool = False) -> str:
@@ -43,16 +41,6 @@ def render_report(scenario: Scenario, schedule: Schedule, *, health_details: boo
 
         schedule = schedule.model_copy(update={"unassigned": with_health_details(scenario, schedule.unassigned)})
     return page(scenario.name, schedule_section(scenario, schedule, health_details=health_details))
-
-
-def render_comparison(title: str, labelled: Labelled) -> str:
-    """Several labelled schedules: their numbers side by side, then each in full."""
-    sections = [
-        schedule_section(scenario, schedule, label=label, anchor=f"s{i + 1}")
-        for i, (label, (scenario, schedule)) in enumerate(labelled.items())
-    ]
-    overview = el("section", el("h1", title), el("h2", "Side by side"), comparison_table(labelled), class_="comparison")
-    return page(title, overview, *sections)
 
 
 def page(title: str, *sections: Html) -> str:
@@ -89,29 +77,6 @@ def schedule_section(
         id=anchor,
         data_label=label,
     )
-
-
-def comparison_table(labelled: Labelled) -> Html:
-    rows = [
-        ("status", lambda s: s.status or "–"),
-        ("participants served", lambda s: s.kpis.participants_served),
-        ("days worked", lambda s: s.kpis.days_worked),
-        ("shortfall (days)", lambda s: s.kpis.shortfall),
-        ("mean late start offset", lambda s: _offset(s.kpis.mean_late_start_offset)),
-        ("station peak", lambda s: s.kpis.station_peak),
-        ("participant-days without work", lambda s: len(s.unassigned)),
-        *[(f"objective: {name}", lambda s, name=name: s.objectives.get(name, "–")) for name in OBJECTIVES],
-    ]
-    head = el("tr", el("th", ""), *[el("th", label, class_="num") for label in labelled])
-    body = [
-        el(
-            "tr",
-            el("th", name),
-            *[el("td", value(schedule), class_="num") for _, schedule in labelled.values()],
-        )
-        for name, value in rows
-    ]
-    return el("table", el("thead", head), el("tbody", *body), class_="compare")
 
 
 # -- the parts of one schedule's section ---------------------------------------

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from workwindow.report.figures import SVG_STYLE
 from workwindow.sweep.load import Axis, Sweep
 from workwindow.sweep.results import value_kinds
 from workwindow.sweep.run import Outcome, SweepResult
@@ -25,7 +26,7 @@ NOT_COUNTS = ("kpis.mean_late_start_offset",)
 """Panels whose numbers are not whole counts; all others get whole-number ticks."""
 PANELS_PER_ROW = 4
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
-STYLE = {"svg.hashsalt": "workwindow-sweep", "svg.fonttype": "none", "text.parse_math": False}
+STYLE = {**SVG_STYLE, "svg.hashsalt": "workwindow-sweep"}
 """The same sweep draws the same SVG, with text kept as text; `$` in a name is just a dollar sign."""
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from workwindow.models.schedule import REASONS
 from workwindow.output import write_text
+from workwindow.report.figures import inline_svg
 from workwindow.report.html import page, schedule_section
 from workwindow.report.markup import Html, el, raw
 from workwindow.sweep.load import Sweep
@@ -55,22 +56,6 @@ def render_sweep_report(result: SweepResult, plot_svg: str) -> str:
     )
     plans = [_plan(outcome) for outcome in _first_seed(result)] if full_plans else []
     return page(sweep.title, overview, *plans)
-
-
-def inline_svg(svg: str) -> str:
-    """matplotlib's SVG file as an element of an HTML page.
-
-    HTML needs no XML prologue, DOCTYPE, namespaces or metadata; they only
-    name URLs (of namespaces), which a page that loads nothing should not.
-    The figure then scales to the page width.
-    """
-    svg = svg[svg.index("<svg") :]
-    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
-    svg = re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", svg)
-    svg = svg.replace("xlink:href=", "href=")
-    opening = svg[: svg.index(">") + 1]
-    resized = re.sub(r'\s+(width|height)="[^"]*"', "", opening).replace("<svg", '<svg width="100%"', 1)
-    return resized + svg[len(opening) :]
 
 
 def results_table(result: SweepResult, *, link: bool) -> Html:

@@ -67,6 +67,8 @@ class Column:
     name: str
     changes: tuple[str, ...]
     samples: tuple[Sample, ...]
+    share: float | None = None
+    """The share of injecting participants switched to tablets (tablet shares only; the base is 0)."""
 
     def mean(self, key: str) -> float | None:
         values = self._values(key)
@@ -97,10 +99,6 @@ class Comparison:
     def delta(self, column: Column, key: str) -> float | None:
         mine, base = column.mean(key), self.base.mean(key)
         return None if mine is None or base is None else mine - base
-
-    def labelled(self) -> dict[str, tuple[Scenario, Schedule]]:
-        """Each column's first solve, for the HTML comparison report."""
-        return {c.name: (c.samples[0].scenario, c.samples[0].schedule) for c in self.columns}
 
     def to_json(self) -> str:
         data = {

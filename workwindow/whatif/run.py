@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workwindow.output import write_text
-from workwindow.report import render_comparison
 from workwindow.solver import SolveSettings
 from workwindow.whatif.compare import CompareError, Comparison, NamedVariant, compare, load_variants
 from workwindow.whatif.tablets import SwitchEach, compare_tablet_shares, switch_each
@@ -61,8 +60,9 @@ def write_numbers(result: Result, output: Path, inputs: Sequence[Path]) -> list[
 
 
 def write_comparison_report(result: Result, output: Path, inputs: Sequence[Path]) -> None:
-    comparison = result.comparison if isinstance(result, SwitchEach) else result
-    write_text(output, render_comparison(comparison.title, comparison.labelled()), inputs)
+    from workwindow.whatif.report import render_comparison_report
+
+    write_text(output, render_comparison_report(result), inputs)
 
 
 def _one_kind(request: CompareRequest) -> None:

@@ -11,7 +11,7 @@ from workwindow.lines import wrapped
 from workwindow.models import format_time, weekday
 from workwindow.whatif.compare import Column, Comparison, Metric
 from workwindow.whatif.explain import DayStatus, Explanation, WhatIf
-from workwindow.whatif.tablets import SwitchEach
+from workwindow.whatif.tablets import SwitchEach, SwitchGain
 
 
 def print_comparison(console: Console, comparison: Comparison, jobs: int) -> None:
@@ -29,32 +29,41 @@ def print_comparison(console: Console, comparison: Comparison, jobs: int) -> Non
 def print_switch_each(console: Console, result: SwitchEach, jobs: int) -> None:
     title = f"{result.comparison.title}: each injecting participant switched alone, against the base"
     table = Table(title=title, title_justify="left")
-    for name in (
-        "participant",
-        "days worked / week",
-        "participant-days",
-        "own days / week",
-        "shortfall",
-        "late start (min)",
-        "supervisor-days",
-    ):
+    for name in SWITCH_EACH_HEADINGS:
         table.add_column(name, justify="left" if name == "participant" else "right")
     for g in result.gains:
-        table.add_row(
-            g.participant,
-            _signed(g.days_worked_per_week),
-            _signed(g.participant_days),
-            _signed(g.own_days_per_week),
-            _signed(g.objectives["shortfall"]),
-            _signed(g.objectives["late_start"]),
-            _signed(g.objectives["staff"]),
-        )
+        table.add_row(g.participant, *(signed_text(change) for change in gain_changes(g)))
     console.print(table)
-    console.print(
-        "own days: the switched participant's own days; when places are full they come from someone else, "
-        "and among equally good plans the solver may pick either"
-    )
+    console.print(OWN_DAYS_NOTE)
     _print_timing(console, result.comparison, jobs)
+
+
+SWITCH_EACH_HEADINGS = (
+    "participant",
+    "days worked / week",
+    "participant-days",
+    "own days / week",
+    "shortfall",
+    "late start (min)",
+    "supervisor-days",
+)
+OWN_DAYS_NOTE = (
+    "own days: the switched participant's own days; when places are full they come from someone else, "
+    "and among equally good plans the solver may pick either"
+)
+
+
+def gain_changes(gain: SwitchGain) -> tuple[float, ...]:
+    """The changes a switch makes, in the order of SWITCH_EACH_HEADINGS after the participant."""
+    objectives = gain.objectives
+    return (
+        gain.days_worked_per_week,
+        gain.participant_days,
+        gain.own_days_per_week,
+        objectives["shortfall"],
+        objectives["late_start"],
+        objectives["staff"],
+    )
 
 
 def print_explanation(console: Console, explanation: Explanation) -> None:
@@ -126,18 +135,19 @@ def _cell(comparison: Comparison, column: Column, metric: Metric) -> str:
     mean = column.mean(metric.key)
     if mean is None:
         return "–"
-    text = _number(mean)
+    text = number_text(mean)
     low, high = column.low(metric.key), column.high(metric.key)
     if len(column.samples) > 1 and low != high:
-        text += f" [dim]({_number(low)}–{_number(high)})[/]"
+        text += f" [dim]({number_text(low)}–{number_text(high)})[/]"
     if column is not comparison.base:
         delta = comparison.delta(column, metric.key)
         if delta is not None and abs(delta) > 1e-9:
-            text += f" [{_colour(metric, delta)}]{_signed(delta)}[/]"
+            text += f" [{delta_colour(metric, delta)}]{signed_text(delta)}[/]"
     return text
 
 
-def _colour(metric: Metric, delta: float) -> str:
+def delta_colour(metric: Metric, delta: float) -> str:
+    """Green for a change for the better, red for the worse, cyan where neither way is better."""
     if metric.better is None:
         return "cyan"
     return "green" if (delta > 0) == (metric.better == "higher") else "red"
@@ -156,14 +166,14 @@ def _print_timing(console: Console, comparison: Comparison, jobs: int) -> None:
     console.print(f"{solves} solves in {comparison.wall_seconds:.1f} s, up to {jobs} at a time")
 
 
-def _number(value: float | None) -> str:
+def number_text(value: float | None) -> str:
     if value is None:
         return "–"
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _signed(value: float) -> str:
-    return ("+" if value > 0 else "") + _number(value)
+def signed_text(value: float) -> str:
+    return ("+" if value > 0 else "") + number_text(value)
 
 
 def _days(n: int) -> str:

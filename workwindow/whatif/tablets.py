@@ -97,12 +97,12 @@ def compare_tablet_shares(
     solved = _solve_distinct(base.scenario, [(), *(d.switched for d in planned)], settings, jobs)
     total = len(injecting(base.scenario))
     # the base is share 0 when that is asked for, so it is not shown twice
-    columns = [] if 0 in shares else [Column(base.name, base.changes, (solved[()],))]
+    columns = [] if 0 in shares else [Column(base.name, base.changes, (solved[()],), share=0.0)]
     for share in sorted(set(shares)):
         samples = tuple(solved[d.switched] for d in planned if d.share == share)
         count = switched_count(share, total)
         changes = base.changes if share == 0 else (f"{count} of {total} injecting participants switch to tablets",)
-        columns.append(Column(f"{share:.0%} tablets", changes, samples))
+        columns.append(Column(f"{share:.0%} tablets", changes, samples, share=share))
     return Comparison(title, metrics_of(base.scenario), tuple(columns), time.perf_counter() - began)
 
 
