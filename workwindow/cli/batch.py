@@ -88,10 +88,33 @@ def batch(
 
 
 @click.command()
-@click.option("--participants", type=click.IntRange(1, LIMITS["participants"]), required=True)
-@click.option("--crews", type=click.IntRange(1, LIMITS["crews"]), default=2, show_default=True)
-@click.option("--clinics", type=click.IntRange(1, LIMITS["clinics"]), default=1, show_default=True)
-@click.option("--weeks", type=click.IntRange(1, LIMITS["weeks"]), default=1, show_default=True)
+@click.option(
+    "--participants",
+    type=click.IntRange(1, LIMITS["participants"]),
+    required=True,
+    help="How many participants (invented ids P01, P02, …), each with a dose form, crews, days and wants.",
+)
+@click.option(
+    "--crews",
+    type=click.IntRange(1, LIMITS["crews"]),
+    default=2,
+    show_default=True,
+    help="How many I jobb crews, each at its own site on 2–3 weekdays.",
+)
+@click.option(
+    "--clinics",
+    type=click.IntRange(1, LIMITS["clinics"]),
+    default=1,
+    show_default=True,
+    help="How many dosing clinics, each with its own morning window and stations.",
+)
+@click.option(
+    "--weeks",
+    type=click.IntRange(1, LIMITS["weeks"]),
+    default=1,
+    show_default=True,
+    help="Weeks in the horizon (from a Monday).",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same file, byte for byte.")
 @click.option(
     "-o",

@@ -73,23 +73,28 @@ solver_options = _with_options(
 )
 """--time-limit, --workers, --seed: the same for every command that solves one scenario."""
 
-whatif_solver_options = _with_options(
-    [
-        click.option(
-            "--jobs",
-            default=os.cpu_count() or 1,
-            show_default="cores",
-            type=click.IntRange(min=1),
-            help="Solves run side by side.",
-        ),
-        click.option("--time-limit", default=60.0, show_default=True, help="Seconds for each solve."),
-        click.option("--workers", default=1, show_default=True, help="CP-SAT search workers in each solve."),
-        click.option(
-            "--seed", default=0, show_default=True, help="CP-SAT random seed (compare: also of the tablet draws)."
-        ),
-    ]
-)
+
+def _side_by_side_options(seed_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return _with_options(
+        [
+            click.option(
+                "--jobs",
+                default=os.cpu_count() or 1,
+                show_default="cores",
+                type=click.IntRange(min=1),
+                help="Solves run side by side.",
+            ),
+            click.option("--time-limit", default=60.0, show_default=True, help="Seconds for each solve."),
+            click.option("--workers", default=1, show_default=True, help="CP-SAT search workers in each solve."),
+            click.option("--seed", default=0, show_default=True, help=seed_help),
+        ]
+    )
+
+
+whatif_solver_options = _side_by_side_options("CP-SAT random seed of every solve.")
 """Options of commands that run several solves side by side."""
+compare_solver_options = _side_by_side_options("CP-SAT random seed of every solve, and of the tablet draws.")
+"""The same for compare, whose seed also draws who switches to tablets."""
 
 health_details_option = click.option(
     "--health-details",

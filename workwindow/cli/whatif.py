@@ -9,6 +9,7 @@ from workwindow.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_NO_SCHEDULE,
     cluster_option,
+    compare_solver_options,
     overrides_option,
     reports_errors,
     robust_option,
@@ -84,7 +85,7 @@ def _shares(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
     metavar="N",
     help="Also play each plan on N sampled mornings of the scenario's uncertainty: delivered days beside planned.",
 )
-@whatif_solver_options
+@compare_solver_options
 @reports_errors
 def compare(
     base: Path,
