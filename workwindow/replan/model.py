@@ -30,16 +30,27 @@ class ReplanModel:
 
 
 def build_replan_model(morning: Morning) -> ReplanModel:
-    week = build_week_model(morning.scenario, morning.facts)
-    _pin_history(week, morning)
+    week = build_pinned_week(morning)
     stages = []
     for name in morning.scenario.replan:
         if name == "objective":
             stages += [staged(o, morning.scenario, morning.facts, week.v) for o in morning.scenario.objective]
         else:
-            stages.append(StagedObjective(name, _STAGES[name](week, morning)))
+            stages.append(StagedObjective(name, stage_expr(name, week, morning)))
     stages.append(StagedObjective(TIE_BREAK, late_places(week.v)))
     return ReplanModel(week, morning, stages)
+
+
+def build_pinned_week(morning: Morning) -> WeekModel:
+    """The solver's week model of the re-planned days, with what happened before `now` pinned."""
+    week = build_week_model(morning.scenario, morning.facts)
+    _pin_history(week, morning)
+    return week
+
+
+def stage_expr(name: str, week: WeekModel, morning: Morning) -> cp_model.LinearExprT:
+    """A replan stage (keep, walk_ins, dose_moves, changes) as CP-SAT minimises it."""
+    return _STAGES[name](week, morning)
 
 
 def works(week: WeekModel, key: ParticipantDay) -> cp_model.LinearExprT:
