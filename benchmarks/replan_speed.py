@@ -3,7 +3,7 @@
 For each size a published plan is solved once (not timed), then every working
 day of the chosen week is re-planned with the same kind of morning: the first
 two planned participants absent, the first eligible unplanned participant
-walking in, the third planned dose given 10 minutes late and `now` at the
+walking in, the next planned dose that is not fixed given 10 minutes late and `now` at the
 clinic's opening + 15 min. Each replan is checked with `workwindow verify`'s
 checker, and `--candidates` is timed for its first freed place.
 
@@ -59,9 +59,8 @@ def morning(scenario: Scenario, plan: Schedule, date: dt.date) -> Events:
         (pid for pid in scenario.participants if pid not in planned and scenario.eligible_crews(pid, date)), None
     )
     opening = min(c.morning[0] for c in scenario.clinics.values())
-    late = (
-        {planned[2]: min(dosed[planned[2]] + 10, scenario.clinic_of(planned[2]).morning[1])} if len(planned) > 2 else {}
-    )
+    movable = [p for p in planned[2:] if scenario.participants[p].morning_dose is None]
+    late = {p: min(dosed[p] + 10, scenario.clinic_of(p).morning[1]) for p in movable[:1]}
     return Events(absent=set(planned[:2]), arrived={walk_in} if walk_in else set(), doses=late, now=opening + 15)
 
 

@@ -36,6 +36,8 @@ TRIAL_SECONDS = 0.8
 are tried in order of their earliest ready time."""
 
 TRIAL_SETTINGS = ReplanSettings(workers=1)
+"""One worker and no presolve: on a 100-participant day 35 trials took 1.7 s so, 2.9 s with
+presolve and 1.9 s with two workers (the small portfolio)."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class _Trials:
         solver.parameters.random_seed = settings.seed
         solver.parameters.max_time_in_seconds = max(0.05, seconds)
         solver.parameters.catch_sigint_signal = False
+        solver.parameters.cp_model_presolve = False  # a trial differs from the last by two fixed literals
         status = solver.solve(self.week.model)
         return list(solver.response_proto.solution) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
