@@ -49,6 +49,7 @@ def print_schedule(
         schedule = schedule.model_copy(update={"unassigned": with_health_details(scenario, schedule.unassigned)})
     if schedule.unassigned:
         _print_reasons(console, schedule.unassigned)
+    _print_lines(console, _standby_lines(schedule))
     _print_figures(console, _objectives_line(schedule))
     _print_figures(console, _kpi_line(schedule))
     idle = idle_participants(scenario, schedule)
@@ -133,6 +134,18 @@ def _print_figures(console: Console, line: str) -> None:
         text = Text(packed_line)
         text.highlight_regex(r"\(not proven[^)]*\)", "yellow")
         console.print(text, soft_wrap=True)
+
+
+def _standby_lines(schedule: Schedule) -> list[str]:
+    """solve --robust: who is asked to come on standby for which group (works only in a free place)."""
+    if not schedule.standby:
+        return []
+    by_group: dict[tuple, list[str]] = defaultdict(list)
+    for s in schedule.standby:
+        by_group[(s.date, s.crew, s.group)].append(s.participant)
+    lines = [f"on standby (work if a place is free at the start): {len(schedule.standby)}"]
+    lines += [f"  {_day_label(date)} {crew} {group}: {', '.join(ids)}" for (date, crew, group), ids in by_group.items()]
+    return lines
 
 
 def _print_reasons(console: Console, unassigned: list[Unassigned]) -> None:

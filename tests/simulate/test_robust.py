@@ -1,5 +1,6 @@
 """solve --robust: readiness at a quantile of the uncertainty, and what it buys on sampled mornings."""
 
+import numpy as np
 import pytest
 
 from tests.conftest import people, tiny
@@ -7,7 +8,8 @@ from workwindow.generate import generate_scenario
 from workwindow.models import Scenario
 from workwindow.models.distributions import on_grid, readiness_delay
 from workwindow.models.uncertainty import Triangular
-from workwindow.simulate.figures import delivered, difference
+from workwindow.simulate.figures import delivered, difference, horizon
+from workwindow.simulate.morning import ATTEND, COLUMN, sample_morning
 from workwindow.simulate.run import simulate
 from workwindow.solver import solve
 from workwindow.verify import verify
@@ -65,3 +67,33 @@ def test_the_robust_plan_delivers_more_in_paired_simulation(uncertain):
     result = simulate(uncertain, [("robust", robust), ("nominal", nominal)], draws=400, seed=11)
     gap = difference(result)
     assert gap.low > 0, (delivered(result.plans[0]), delivered(result.plans[1]), gap)
+
+
+def test_a_full_group_gets_standbys_for_its_expected_absences_and_they_fill_only_free_places():
+    """Daily cap 2 of three tablets, each coming half the time: the plan books two and, with 2 × 0.5 = 1
+    expected absence, names the third as standby; the standby works exactly when it came and a planned one did not."""
+    scenario = tiny(
+        participants=people("tablet", "tablet", "tablet"),
+        **{"program.daily_cap": 2, "uncertainty": {"attendance": 0.5}},
+    )
+    plan = solve(scenario, time_limit=10, workers=1, deterministic=True, robust=0.9)
+    assert verify(scenario, plan) == []
+    assert len(plan.assignments) == 2
+    (standby,) = plan.standby
+    assert standby.participant not in {a.participant for a in plan.assignments}
+    assert standby.ready <= 9 * 60
+    result = simulate(scenario, [("plan", plan)], draws=300, seed=5)
+    totals = horizon(result.plans[0])
+    book = result.plans[0].book
+    day = next(d for d in book.days if d.participants)
+    morning = sample_morning(5, 0, day.date_index, 100, 3, 0)
+    came = morning.participants[:, list(day.participants), ATTEND] < 0.5
+    worked = came[:, 2] & ~came[:, :2].all(axis=1)
+    np.testing.assert_array_equal(totals[:100, COLUMN["standby_worked"]], worked)
+    np.testing.assert_array_equal(totals[:100, COLUMN["standby_sent_home"]], came[:, 2] & ~worked)
+    np.testing.assert_array_equal(totals[:100, COLUMN["delivered_days"]], came[:, :2].sum(axis=1) + worked)
+
+
+def test_no_standbys_where_everyone_comes(pilot):
+    plan = solve(pilot, time_limit=10, workers=2, deterministic=True, explain=False, robust=0.9)
+    assert plan.standby == [] and "standby" not in plan.to_json()

@@ -49,6 +49,17 @@ class GroupRun(_Record):
     staff: list[str] = Field(default_factory=list)
 
 
+class Standby(_Record):
+    """Asked to come on standby (solve --robust): works only in a place of this group left free at its start."""
+
+    participant: str
+    date: dt.date
+    crew: str
+    group: Group
+    dose: Time
+    ready: Time
+
+
 class Unassigned(_Record):
     participant: str
     date: dt.date
@@ -122,6 +133,10 @@ class Schedule(_Record):
     assignments: list[Assignment]
     groups: list[GroupRun]
     unassigned: list[Unassigned] = Field(default_factory=list)
+    standby: list[Standby] = Field(
+        default_factory=list,
+        description="solve --robust: over-booking where attendance pays, outside the caps (see the README)",
+    )
     kpis: Kpis | None = None
     solver: SolverInfo | None = None
     input: InputStamp | None = Field(None, description="set in the results of `workwindow batch`")
@@ -132,6 +147,8 @@ class Schedule(_Record):
         unset: dict[str, bool | set[str]] = {name: True for name in _OPTIONAL if getattr(self, name) is None}
         if self.solver is not None and self.solver.robust is None:
             unset["solver"] = {"robust"}
+        if not self.standby:
+            unset["standby"] = True
         data = self.model_dump(mode="json", exclude=unset)
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

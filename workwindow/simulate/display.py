@@ -25,6 +25,8 @@ LABELS = {
     "idle_supervisor_hours": "supervisor-hours without a group",
     "walk_ins": "walk-ins (unplanned who came)",
     "walk_ins_placed": "walk-ins given a place (replan)",
+    "standby_worked": "standbys who worked (robust plans)",
+    "standby_sent_home": "standbys who came and went home",
     "dose_wait_minutes": "minutes waited for a dose station",
     "longest_dose_wait": "longest wait for a station (min)",
 }

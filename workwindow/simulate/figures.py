@@ -72,7 +72,7 @@ def week_figures(plan: PlanOutcome) -> list[dict[str, Estimate]]:
 def planned_by_week(plan: PlanOutcome) -> list[int]:
     counts = [0] * plan.book.weeks
     for day in plan.book.days:
-        counts[day.week - 1] += len(day.participants)
+        counts[day.week - 1] += day.planned
     return counts
 
 

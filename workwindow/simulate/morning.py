@@ -34,6 +34,8 @@ METRICS = (
     "idle_supervisor_hours",
     "walk_ins",
     "walk_ins_placed",
+    "standby_worked",
+    "standby_sent_home",
     "dose_wait_minutes",
     "longest_dose_wait",
 )
@@ -121,6 +123,7 @@ class PlayedDay:
 
 
 def play_day(book: Playbook, day: Day, morning: Morning) -> PlayedDay:
+    """The planned columns of the day come first, then its standbys (`day.planned` tells them apart)."""
     import numpy as np
 
     draws = morning.participants.shape[0]
@@ -132,13 +135,20 @@ def play_day(book: Playbook, day: Day, morning: Morning) -> PlayedDay:
     extra = _observation_extra(book, people, drawn[:, :, OBSERVE]) + book.travel_extra.draw(drawn[:, :, TRAVEL])
     ready = dosed + np.asarray(day.offsets) + extra
     on_time = attend & (ready <= np.asarray(day.starts))
-    kept, staff_figures, short, short_groups = _late_groups(book, day, morning, on_time, ready)
+    n = day.planned
+    kept, staff_figures, places = _late_groups(book, day, morning, on_time[:, :n], ready[:, :n])
+    worked = _standbys_fill(book, day, kept, on_time[:, n:], places)
+    short, short_groups = _short_groups(book, day, kept, worked)
     figures = np.zeros((draws, len(METRICS)))
-    figures[:, COLUMN["delivered_days"]] = kept.sum(axis=1)
-    figures[:, COLUMN["lost_absent"]] = (~attend).sum(axis=1)
-    figures[:, COLUMN["lost_late"]] = (attend & ~on_time).sum(axis=1)
-    figures[:, COLUMN["lost_supervisor"]] = (on_time & ~kept).sum(axis=1)
-    figures[:, COLUMN["payouts_missed"]] = (attend & ~kept).sum(axis=1)
+    figures[:, COLUMN["delivered_days"]] = kept.sum(axis=1) + worked.sum(axis=1)
+    figures[:, COLUMN["lost_absent"]] = (~attend[:, :n]).sum(axis=1)
+    figures[:, COLUMN["lost_late"]] = (attend[:, :n] & ~on_time[:, :n]).sum(axis=1)
+    figures[:, COLUMN["lost_supervisor"]] = (on_time[:, :n] & ~kept).sum(axis=1)
+    figures[:, COLUMN["standby_worked"]] = worked.sum(axis=1)
+    figures[:, COLUMN["standby_sent_home"]] = (attend[:, n:] & ~worked).sum(axis=1)
+    figures[:, COLUMN["payouts_missed"]] = (attend[:, :n] & ~kept).sum(axis=1) + (attend[:, n:] & ~worked).sum(axis=1)
+    figures[:, COLUMN["groups_short"]] = short.sum(axis=1)
+    figures[:, COLUMN["idle_supervisor_hours"]] = _idle_supervisor_hours(day, places, kept, worked)
     for name, values in staff_figures.items():
         figures[:, COLUMN[name]] = values
     waits = np.where(attend, dosed - requested, 0)
@@ -146,7 +156,38 @@ def play_day(book: Playbook, day: Day, morning: Morning) -> PlayedDay:
     figures[:, COLUMN["longest_dose_wait"]] = waits.max(axis=1, initial=0)
     figures[:, COLUMN["walk_ins"]] = _walk_ins(book, day, morning)
     present = morning.staff >= book.staff_absence
-    return PlayedDay(figures, people, ~kept, short_groups, short, ready, attend, dosed, extra, present)
+    return PlayedDay(figures, people[:n], ~kept, short_groups, short, ready, attend, dosed, extra, present)
+
+
+def _standbys_fill(book: Playbook, day: Day, kept: Any, on_time: Any, places: dict[int, Any]) -> Any:
+    """Standbys ready by the start take, in their listed order, the group's places left free."""
+    import numpy as np
+
+    worked = np.zeros(on_time.shape, dtype=bool)
+    planned_groups = np.asarray(day.group_of[: day.planned])
+    standby_groups = np.asarray(day.group_of[day.planned :])
+    for g in sorted(set(standby_groups.tolist())):
+        columns = np.flatnonzero(standby_groups == g)
+        members = kept[:, planned_groups == g].sum(axis=1)
+        free = book.group_sizes[g] - members
+        if g in places:
+            free = np.minimum(free, places[g] - members)
+        ready = on_time[:, columns]
+        worked[:, columns] = ready & (np.cumsum(ready, axis=1) <= free[:, None])
+    return worked
+
+
+def _short_groups(book: Playbook, day: Day, kept: Any, worked: Any) -> tuple[Any, Any]:
+    """(draws, groups of the day): fewer members at the start than planned, standbys counted."""
+    import numpy as np
+
+    groups = np.asarray(day.group_of)
+    working = np.concatenate([kept, worked], axis=1)
+    indices = [g for g in sorted(set(day.group_of)) if g >= 0]
+    if not indices:
+        return np.zeros((working.shape[0], 0), dtype=bool), np.zeros(0, dtype=np.int64)
+    short = np.stack([working[:, groups == g].sum(axis=1) < book.group_sizes[g] for g in indices], axis=1)
+    return short, np.asarray(indices, dtype=np.int64)
 
 
 def _observation_extra(book: Playbook, people: Any, uniform: Any) -> Any:
@@ -190,13 +231,13 @@ def _dose_starts(book: Playbook, day: Day, requested: Any, attend: Any) -> Any:
 
 
 def _late_groups(book: Playbook, day: Day, morning: Morning, on_time: Any, ready: Any) -> tuple:
-    """Members kept by the supervisors who come, and the groups' figures."""
+    """Members kept by the supervisors who come, the groups' figures, and each supervised group's places."""
     import numpy as np
 
     draws = on_time.shape[0]
     kept = on_time.copy()
-    idle = np.zeros(draws)
     unsupervised = np.zeros(draws)
+    places: dict[int, Any] = {}
     present = morning.staff >= book.staff_absence
     for group in day.late_groups:
         if group.ratio is None or not group.members:
@@ -204,28 +245,32 @@ def _late_groups(book: Playbook, day: Day, morning: Morning, on_time: Any, ready
         members = np.asarray(group.members)
         came = on_time[:, members]
         leaders = present[:, list(group.staff)].sum(axis=1) if group.staff else np.zeros(draws, dtype=np.int64)
-        places = leaders * group.ratio
+        places[group.index] = leaders * group.ratio
         by_ready = np.argsort(np.where(came, ready[:, members], np.iinfo(np.int64).max), axis=1, kind="stable")
         rank = np.empty_like(by_ready)
         np.put_along_axis(rank, by_ready, np.arange(len(members))[None, :], axis=1)
-        kept[:, members] = came & (rank < places[:, None])
+        kept[:, members] = came & (rank < places[group.index][:, None])
         arrived = came.sum(axis=1)
         needed = -(-arrived // group.ratio)
         unsupervised += leaders < needed
-        working = kept[:, members].sum(axis=1)
-        idle += np.maximum(leaders - -(-working // group.ratio), 0) * group.supervised_minutes / 60
-    groups = [i for i in sorted(set(day.group_of)) if i >= 0]
-    short = (
-        np.stack([kept[:, np.asarray(day.group_of) == g].sum(axis=1) < book.group_sizes[g] for g in groups], axis=1)
-        if groups
-        else np.zeros((draws, 0), dtype=bool)
-    )
-    figures = {
-        "groups_short": short.sum(axis=1),
-        "groups_without_supervisor": unsupervised,
-        "idle_supervisor_hours": idle,
-    }
-    return kept, figures, short, np.asarray(groups, dtype=np.int64)
+    figures = {"groups_without_supervisor": unsupervised}
+    return kept, figures, places
+
+
+def _idle_supervisor_hours(day: Day, places: dict[int, Any], kept: Any, worked: Any) -> Any:
+    """Supervisors beyond what the members who work need, for the hours they were booked."""
+    import numpy as np
+
+    groups = np.asarray(day.group_of)
+    working = np.concatenate([kept, worked], axis=1)
+    idle = np.zeros(working.shape[0])
+    for group in day.late_groups:
+        if group.index not in places:
+            continue
+        leaders = places[group.index] // group.ratio
+        members = working[:, groups == group.index].sum(axis=1)
+        idle += np.maximum(leaders - -(-members // group.ratio), 0) * group.supervised_minutes / 60
+    return idle
 
 
 def _walk_ins(book: Playbook, day: Day, morning: Morning) -> Any:

@@ -21,6 +21,8 @@ DRAWN_PER_PARTICIPANT = 4
 class LateGroup:
     """A late group's members (positions in the day's assignments) and its supervisors."""
 
+    index: int
+    """In the plan's `groups`."""
     members: tuple[int, ...]
     staff: tuple[int, ...]
     ratio: int | None
@@ -33,7 +35,10 @@ class Day:
     date_index: int
     week: int
     participants: tuple[int, ...]
-    """Scenario index of each assignment's participant."""
+    """Scenario index of each assignment's participant, then of each standby's; the other
+    tuples of a participant follow the same order."""
+    planned: int
+    """How many of `participants` are assignments; the rest are standbys."""
     clinics: tuple[int, ...]
     doses: tuple[int, ...]
     offsets: tuple[int, ...]
@@ -130,6 +135,7 @@ def _day(
     clinics: list[str],
 ) -> Day:
     assignments = sorted((a for a in schedule.assignments if a.date == date), key=lambda a: index[a.participant])
+    standbys = [s for s in schedule.standby if s.date == date]
     starts_of = {(g.crew, g.group): g.start for g in schedule.groups if g.date == date}
     position = {a.participant: i for i, a in enumerate(assignments)}
     program = scenario.program
@@ -139,22 +145,26 @@ def _day(
             continue
         late.append(
             LateGroup(
+                index=group_index[(date, g.crew, g.group)],
                 members=tuple(position[pid] for pid in g.participants if pid in position),
                 staff=tuple(staff_index[s] for s in g.staff),
                 ratio=program.crews[g.crew].staff_ratio,
                 supervised_minutes=program.payout - (g.start - program.staff_prep_minutes),
             )
         )
-    working = {a.participant for a in assignments}
+    working = {a.participant for a in (*assignments, *standbys)}
+    everyone = [*assignments, *standbys]
     return Day(
         date_index=date_index,
         week=scenario.week_of(date),
-        participants=tuple(index[a.participant] for a in assignments),
-        clinics=tuple(clinics.index(scenario.participants[a.participant].clinic) for a in assignments),
-        doses=tuple(a.dose for a in assignments),
-        offsets=tuple(_offset(scenario, a.participant, a.crew) for a in assignments),
-        starts=tuple(_group_start(scenario, starts_of, a.crew, a.group, a.start) for a in assignments),
-        group_of=tuple(group_index.get((date, a.crew, a.group), -1) for a in assignments),
+        participants=tuple(index[a.participant] for a in everyone),
+        planned=len(assignments),
+        clinics=tuple(clinics.index(scenario.participants[a.participant].clinic) for a in everyone),
+        doses=tuple(a.dose for a in everyone),
+        offsets=tuple(_offset(scenario, a.participant, a.crew) for a in everyone),
+        starts=tuple(_group_start(scenario, starts_of, a.crew, a.group, a.start) for a in assignments)
+        + tuple(_group_start(scenario, starts_of, s.crew, s.group, s.ready) for s in standbys),
+        group_of=tuple(group_index.get((date, a.crew, a.group), -1) for a in everyone),
         late_groups=tuple(late),
         walk_in_candidates=tuple(
             index[pid] for pid in scenario.participants if pid not in working and scenario.eligible_crews(pid, date)

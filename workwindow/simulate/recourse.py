@@ -1,11 +1,12 @@
 """`--recourse replan`: each sampled morning re-planned as `workwindow replan` would, then counted.
 
 The planner is taken to know the morning at sign-in: who did not come, who
-walked in, which supervisors are away, when each dose was given and how long
-each person needs until ready (extra observation and extra travel are given to
-the re-plan together, as a longer observation). The re-plan changes as little
-as it can and takes walk-ins where places are free; what it plans is what the
-morning delivers, since it was planned on the morning's own numbers.
+walked in (standbys who came are walk-ins to the re-plan), which supervisors
+are away, when each dose was given and how long each person needs until
+ready (extra observation and extra travel are given to the re-plan together,
+as a longer observation). The re-plan changes as little as it can and takes
+walk-ins where places are free; what it plans is what the morning delivers,
+since it was planned on the morning's own numbers.
 
 A morning where everyone planned came ready in time, nobody walked in and no
 supervisor is away needs no re-plan: it is played as the plan (recourse none).
@@ -55,9 +56,12 @@ def replan_chunk(
         morning = Morning(whole.participants[first_draw:end_draw], whole.staff[first_draw:end_draw])
         arrived = morning.participants[:, list(day.walk_in_candidates), ATTEND] < first.walk_ins
         for plan, book, outcome in zip(plans, books, outcomes, strict=True):
-            played = play_day(book, book.days[i], morning)
+            own = book.days[i]
+            played = play_day(book, own, morning)
+            standbys = np.asarray(own.participants[own.planned :], dtype=np.int64)
             for draw in range(draws):
                 walk_ins = [day.walk_in_candidates[k] for k in np.flatnonzero(arrived[draw])]
+                walk_ins += [int(p) for p in standbys[played.attend[draw, own.planned :]]]
                 if _needs_replan(played, draw, walk_ins):
                     _replanned(scenario, plan, book, book.days[i], played, draw, walk_ins)
             add_day(outcome, day.week, played)
@@ -77,7 +81,7 @@ def _replanned(
     date = scenario.dates[day.date_index]
     ids = book.participant_ids
     absent, doses, observation = set(), {}, {}
-    for column, pid in enumerate(day.participants):
+    for column, pid in enumerate(day.participants[: day.planned]):
         person = ids[pid]
         dosed = _on_grid(int(played.dosed[draw, column]), scenario.time_step)
         if not played.attend[draw, column] or dosed > scenario.clinic_of(person).morning[1]:
@@ -104,7 +108,7 @@ def _count(
 ) -> None:
     ids = book.participant_ids
     working = {a.participant for a in kept}
-    planned = [ids[pid] for pid in day.participants]
+    planned = [ids[pid] for pid in day.participants[: day.planned]]
     came = [pid not in events.absent for pid in planned]
     lost = [pid not in working for pid in planned]
     figures = played.figures[draw]
@@ -113,7 +117,10 @@ def _count(
     figures[COLUMN["lost_late"]] = sum(c and lost_ for c, lost_ in zip(came, lost, strict=True))
     figures[COLUMN["lost_absent"]] = len(planned) - sum(came)
     figures[COLUMN["lost_supervisor"]] = 0
-    figures[COLUMN["walk_ins_placed"]] = placed
+    standbys = {ids[pid] for pid in day.participants[day.planned :]}
+    figures[COLUMN["walk_ins_placed"]] = placed - len(working & standbys)
+    figures[COLUMN["standby_worked"]] = len(working & standbys)
+    figures[COLUMN["standby_sent_home"]] = len((events.arrived & standbys) - working)
     figures[COLUMN["payouts_missed"]] = figures[COLUMN["lost_late"]] + len(events.arrived) - placed
     figures[COLUMN["groups_without_supervisor"]] = 0
     figures[COLUMN["idle_supervisor_hours"]] = _idle_hours(book, new, date)

@@ -16,6 +16,7 @@ from workwindow.solver.lexicographic import LARGE_MODEL, SolverSettings, StagedO
 from workwindow.solver.objectives import TIE_BREAK, late_places, staged
 from workwindow.solver.readback import kpis, objective_values, read_week
 from workwindow.solver.reasons import explain_week
+from workwindow.solver.standby import standbys
 from workwindow.solver.week_model import WeekModel, build_week_model, tighten_late_starts
 
 WEEKS_SIDE_BY_SIDE_UP_TO = 300
@@ -137,6 +138,7 @@ def solve(
         assignments=assignments,
         groups=groups,
         unassigned=[u for r in results for u in r.unassigned],
+        standby=standbys(scenario, assignments, groups, margins) if margins is not None else [],
         kpis=key_figures,
         solver=SolverInfo(
             wall_seconds=round(time.perf_counter() - began, 3),
