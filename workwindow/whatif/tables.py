@@ -1,6 +1,7 @@
 """How comparisons and explanations read in a terminal (rich tables)."""
 
 import datetime as dt
+import io
 import shlex
 
 from rich.console import Console
@@ -15,15 +16,39 @@ from workwindow.whatif.tablets import SwitchEach, SwitchGain
 
 
 def print_comparison(console: Console, comparison: Comparison, jobs: int) -> None:
-    table = Table(title=comparison.title, title_justify="left")
-    table.add_column("")
-    for column in comparison.columns:
-        table.add_column(escape(column.name), justify="right")
-    for metric in comparison.metrics:
-        table.add_row(metric.label, *(_cell(comparison, column, metric) for column in comparison.columns))
-    console.print(table)
+    for table in _comparison_tables(console, comparison):
+        console.print(table)
     _print_changes(console, comparison)
     _print_timing(console, comparison, jobs)
+
+
+def _comparison_tables(console: Console, comparison: Comparison) -> list[Table]:
+    """One table if it fits the width; otherwise the variants in as few tables as fit, each beside the base."""
+    base, others = comparison.columns[0], comparison.columns[1:]
+    for per_table in range(len(others), 0, -1):
+        groups = [others[i : i + per_table] for i in range(0, len(others), per_table)] or [()]
+        tables = [_comparison_table(comparison, (base, *group)) for group in groups]
+        if all(_fits(table, console.width) for table in tables):
+            return tables
+    return tables
+
+
+def _fits(table: Table, width: int) -> bool:
+    """Laid out at this width, no line is longer: rich's own measure can promise less than it then draws."""
+    probe = Console(file=io.StringIO(), width=width, highlight=False)
+    probe.print(table, crop=False)
+    return max(map(len, probe.file.getvalue().splitlines()), default=0) <= width
+
+
+def _comparison_table(comparison: Comparison, columns: tuple[Column, ...]) -> Table:
+    table = Table(title=comparison.title, title_justify="left")
+    longest_word = max(len(word) for metric in comparison.metrics for word in metric.label.split())
+    table.add_column("", min_width=longest_word)  # labels wrap between words, never inside one
+    for column in columns:
+        table.add_column(escape(column.name), justify="right")
+    for metric in comparison.metrics:
+        table.add_row(metric.label, *(_cell(comparison, column, metric) for column in columns))
+    return table
 
 
 def print_switch_each(console: Console, result: SwitchEach, jobs: int) -> None:
