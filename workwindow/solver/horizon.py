@@ -12,7 +12,14 @@ from workwindow.models.distributions import readiness_margins
 from workwindow.models.schedule import Assignment, GroupRun, Schedule, SolverInfo, Stage, Status, Unassigned
 from workwindow.solver.facts import WeekFacts, week_facts
 from workwindow.solver.greedy import greedy_start
-from workwindow.solver.lexicographic import LARGE_MODEL, SolverSettings, StagedObjective, solve_lexicographic
+from workwindow.solver.lexicographic import (
+    LARGE_MODEL,
+    UNWATCHED,
+    Progress,
+    SolverSettings,
+    StagedObjective,
+    solve_lexicographic,
+)
 from workwindow.solver.objectives import TIE_BREAK, late_places, staged
 from workwindow.solver.readback import kpis, objective_values, read_week
 from workwindow.solver.reasons import explain_week
@@ -80,6 +87,7 @@ def solve(
     deterministic: bool = False,
     explain: bool = True,
     robust: float | None = None,
+    progress: Progress = UNWATCHED,
 ) -> Schedule:
     """The lexicographically best schedule, week by week, with a reason for every day without work.
 
@@ -112,7 +120,7 @@ def solve(
 
     def one_week(week: int) -> _WeekResult:
         deadline = search.week_deadline()
-        return _solve_week(scenario, week, deadline, search_seconds / scenario.weeks, settings, margins)
+        return _solve_week(scenario, week, deadline, search_seconds / scenario.weeks, settings, margins, progress)
 
     with ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="workwindow-week") as pool:
         results = list(pool.map(one_week, range(1, scenario.weeks + 1)))
@@ -160,6 +168,7 @@ def _solve_week(
     deterministic_budget: float,
     settings: SolverSettings,
     margins: dict[str, int] | None,
+    progress: Progress,
 ) -> _WeekResult:
     """The week by `deadline`, building included; in deterministic mode by `deterministic_budget` instead."""
     result = _WeekResult()
@@ -182,6 +191,7 @@ def _solve_week(
         deterministic_budget=deterministic_budget,
         settings=settings,
         start=start,
+        progress=progress,
     )
     result.build_seconds += solved.prepare_seconds
     read = time.perf_counter()

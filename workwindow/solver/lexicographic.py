@@ -8,9 +8,11 @@ status are reported as they are, and the next stage holds the value reached.
 
 import logging
 import math
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from ortools.sat.python import cp_model
 
@@ -60,6 +62,34 @@ Solution = list[int]
 """Values of every model variable, by proto index."""
 
 
+class StopSignal(Protocol):
+    """Set from outside (a `threading.Event`, or a `multiprocessing.Event` of the process that waits)."""
+
+    def is_set(self) -> bool: ...
+
+
+STOP_POLL_SECONDS = 0.1
+"""How often a running stage looks whether it was asked to stop."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Who hears of each stage as it ends, and the signal that stops the solve early.
+
+    A stopped solve keeps what its stages have found: the running stage ends
+    at once with its best solution, and the stages after it hold that value.
+    """
+
+    on_stage: Callable[[Stage], None] | None = None
+    stop: StopSignal | None = None
+
+    def stopped(self) -> bool:
+        return self.stop is not None and self.stop.is_set()
+
+
+UNWATCHED = Progress()
+
+
 @dataclass(frozen=True)
 class SolverSettings:
     workers: int = 2
@@ -99,6 +129,7 @@ def solve_lexicographic(
     deterministic_budget: float,
     settings: SolverSettings,
     start: Solution,
+    progress: Progress = UNWATCHED,
 ) -> LexicographicResult:
     """Solve stage by stage until `deadline` (a `time.monotonic()` value), from a feasible `start`.
 
@@ -117,8 +148,9 @@ def solve_lexicographic(
             prepared += time.perf_counter() - began
         model.clear_objective()
         model.minimize(objective.expr)
-        if not settings.deterministic and time.monotonic() >= deadline:
+        if progress.stopped() or (not settings.deterministic and time.monotonic() >= deadline):
             stages.append(_held(week, objective, model, solution))
+            _tell(progress, stages[-1])
             continue
         if settings.deterministic:
             budget = deterministic_budget / len(plan)
@@ -127,7 +159,7 @@ def solve_lexicographic(
         _hint(model, solution)
         began = time.perf_counter()
         solver = _solver(settings, budget, objective.name, len(model.proto.variables))
-        status = solver.solve(model)
+        status = _search(solver, model, progress.stop)
         seconds = time.perf_counter() - began
         if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
             raise SolverFailure(f"week {week}, stage {objective.name}: CP-SAT says {solver.status_name(status)}")
@@ -136,9 +168,36 @@ def solve_lexicographic(
         value = _value_of(model, solution)
         model.add(objective.expr <= value)
         stages.append(_stage(week, objective, solver, status, value, _trivial_bound(model), seconds))
+        _tell(progress, stages[-1])
         log.debug("week %d stage %s: %s in %.2fs", week, objective.name, solver.status_name(status), seconds)
     model.clear_objective()
     return LexicographicResult(solution, stages, prepared)
+
+
+def _search(solver: cp_model.CpSolver, model: cp_model.CpModel, stop: StopSignal | None) -> int:
+    """CP-SAT's solve, ended early (keeping its best solution) when `stop` is set meanwhile."""
+    if stop is None:
+        return solver.solve(model)
+    finished = threading.Event()
+
+    def watch() -> None:
+        while not finished.wait(STOP_POLL_SECONDS):
+            if stop.is_set():
+                solver.stop_search()
+                return
+
+    watcher = threading.Thread(target=watch, name="workwindow-stop", daemon=True)
+    watcher.start()
+    try:
+        return solver.solve(model)
+    finally:
+        finished.set()
+        watcher.join()
+
+
+def _tell(progress: Progress, stage: Stage) -> None:
+    if progress.on_stage is not None:
+        progress.on_stage(stage)
 
 
 def _share_of_what_is_left(index: int, stages: int) -> float:

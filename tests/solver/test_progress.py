@@ -1,0 +1,29 @@
+"""The solve's progress: every stage heard as it ends, and a stop that keeps the plan found so far."""
+
+import threading
+
+from workwindow.models.schedule import Stage
+from workwindow.solver import solve
+from workwindow.solver.lexicographic import Progress
+from workwindow.verify import verify
+
+
+def test_every_stage_of_every_week_is_heard_once_in_order(pilot):
+    heard: list[Stage] = []
+    schedule = solve(pilot, time_limit=20, workers=2, progress=Progress(on_stage=heard.append))
+    assert sorted(heard, key=lambda s: s.week) == sorted(schedule.solver.stages, key=lambda s: s.week)
+    for week in range(1, pilot.weeks + 1):
+        assert [s.objective for s in heard if s.week == week] == [
+            s.objective for s in schedule.solver.stages if s.week == week
+        ]
+
+
+def test_a_stop_before_the_search_holds_the_greedy_start_and_still_gives_a_valid_schedule(pilot):
+    stop = threading.Event()
+    stop.set()
+    heard: list[Stage] = []
+    schedule = solve(pilot, time_limit=20, workers=2, progress=Progress(on_stage=heard.append, stop=stop))
+    assert len(heard) == len(schedule.solver.stages) > 0
+    assert all(s.wall_seconds == 0.0 for s in schedule.solver.stages)
+    assert schedule.status == "feasible"
+    assert verify(pilot, schedule) == []
