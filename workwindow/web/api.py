@@ -1,0 +1,219 @@
+"""The workbench's API under /api: what the pages use, and what scripts can use (OpenAPI at /api/openapi.json)."""
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from workwindow.errors import InputError
+from workwindow.models import apply_overrides, validate_scenario
+from workwindow.models.loading import parse_document
+from workwindow.web.folder import ChangedOnDisk, ScenarioFolder
+from workwindow.web.jobs import FINAL, Job, JobBoard
+from workwindow.web.scenarios import edited, open_scenario
+from workwindow.web.work import Order
+
+router = APIRouter(prefix="/api")
+MAX_TIME_LIMIT = 3600.0
+
+
+class Source(BaseModel):
+    """A scenario: YAML text, or a file of the served folder; changed by `set` as on the command line."""
+
+    scenario: str | None = Field(None, description="the scenario's YAML text")
+    file: str | None = Field(None, description="or: a scenario file of the served folder, e.g. pilot.yaml")
+    job: str | None = Field(None, description="or: the scenario of an earlier job, with its changes")
+    name: str = Field("scenario.yaml", description="what messages call YAML text given in `scenario`")
+    set: list[str] = Field(default_factory=list, description="PATH=VALUE changes, as `--set` takes them")
+    time_limit: float = Field(30.0, gt=0, le=MAX_TIME_LIMIT, description="seconds for each solve")
+
+
+class SolveRequest(Source):
+    pass
+
+
+class ExplainRequest(Source):
+    participant: str = Field(description="the participant's id")
+
+
+class NamedChanges(BaseModel):
+    name: str = Field(min_length=1, max_length=60)
+    set: list[str] = Field(min_length=1)
+
+
+class CompareRequest(Source):
+    variants: list[NamedChanges] = Field(default_factory=list, description="each solved beside the base")
+    tablet_shares: list[float] | None = Field(
+        None, description="instead of variants: switch these shares of injecting participants to tablets"
+    )
+
+
+class JobCreated(BaseModel):
+    job: str
+    page: str
+
+
+class SaveRequest(BaseModel):
+    version: str = Field(description="the file's version as the page read it (sha256)")
+    form: dict[str, Any] = Field(description="the page's sections, as the scenario page sends them")
+
+
+def board_of(request: Request) -> JobBoard:
+    return request.app.state.board
+
+
+def folder_of(request: Request) -> ScenarioFolder:
+    return request.app.state.folder
+
+
+def problem_response(exc: InputError) -> JSONResponse:
+    problems = [{"field": p.field, "message": p.message, "line": p.line} for p in exc.problems]
+    return JSONResponse({"detail": exc.paragraph(), "problems": problems}, status_code=422)
+
+
+def order_for(request: Request, source: Source, kind: str, **extra: Any) -> Order:
+    """The order for a job, its scenario checked here so that a bad one is answered at once (422)."""
+    given = [part for part in (source.scenario, source.file, source.job) if part is not None]
+    if len(given) != 1:
+        raise HTTPException(422, "give one of: the scenario's YAML text in `scenario`, a `file` of the folder, a `job`")
+    changes = tuple(source.set)
+    if source.file is not None:
+        text, name = folder_of(request).read(source.file).text, source.file
+    elif source.job is not None:
+        earlier = job_or_404(request, source.job).order
+        text, name, changes = earlier.text, earlier.source, (*earlier.overrides, *changes)
+    else:
+        text, name = source.scenario or "", source.name
+    validate_scenario(apply_overrides(parse_document(text, name), changes))
+    return Order(kind, text, name, changes, source.time_limit, **extra)
+
+
+def created(request: Request, order: Order, label: str) -> JSONResponse:
+    job = board_of(request).submit(order, label)
+    return JSONResponse({"job": job.id, "page": f"/jobs/{job.id}"}, status_code=202)
+
+
+@router.post("/solve", status_code=202, response_model=JobCreated, summary="Start a solve")
+def solve(request: Request, body: SolveRequest) -> JSONResponse:
+    """Solve a scenario in a worker process; follow it at GET /api/jobs/{job}."""
+    order = order_for(request, body, "solve")
+    return created(request, order, order.source + "".join(f" · {s}" for s in order.overrides))
+
+
+@router.post("/explain", status_code=202, response_model=JobCreated, summary="Explain one participant's days")
+def explain(request: Request, body: ExplainRequest) -> JSONResponse:
+    """Their days without work with reasons, and what would change it (each change solved)."""
+    order = order_for(request, body, "explain", participant=body.participant)
+    return created(request, order, f"why {body.participant}: {order.source}")
+
+
+@router.post("/compare", status_code=202, response_model=JobCreated, summary="Compare what-ifs")
+def compare(request: Request, body: CompareRequest) -> JSONResponse:
+    """The base and each variant (or each tablet share) solved, side by side, with deltas."""
+    if not body.variants and body.tablet_shares is None:
+        raise HTTPException(422, "give at least one variant, or tablet shares")
+    if body.tablet_shares is not None and not all(0 <= s <= 1 for s in body.tablet_shares):
+        raise HTTPException(422, "tablet shares are between 0 and 1, such as 0.25")
+    for variant in body.variants:
+        order_for(request, body.model_copy(update={"set": [*body.set, *variant.set]}), "compare")
+    variants = tuple((v.name, tuple(v.set)) for v in body.variants)
+    shares = tuple(body.tablet_shares) if body.tablet_shares is not None else None
+    order = order_for(request, body, "compare", variants=variants, shares=shares)
+    return created(request, order, f"what-ifs: {order.source}")
+
+
+def job_or_404(request: Request, job_id: str) -> Job:
+    job = board_of(request).get(job_id)
+    if job is None:
+        raise HTTPException(404, f"there is no job {job_id} (jobs are forgotten when the server stops)")
+    return job
+
+
+@router.get("/jobs", summary="List jobs")
+def jobs(request: Request) -> list[dict[str, Any]]:
+    return [{"id": j.id, "kind": j.order.kind, "label": j.label, "state": j.state} for j in board_of(request).all()]
+
+
+@router.get("/jobs/{job_id}", summary="A job's state, stages and result")
+def job(request: Request, job_id: str) -> dict[str, Any]:
+    """state: queued | running | done | failed | stopped; `schedule` when a solve is done or stopped."""
+    return job_or_404(request, job_id).public()
+
+
+@router.delete("/jobs/{job_id}", summary="Stop a job")
+def stop(request: Request, job_id: str) -> dict[str, Any]:
+    """A running solve ends with the best plan found so far (state "stopped", with its schedule)."""
+    found = job_or_404(request, job_id)
+    board_of(request).stop(found)
+    return {"id": found.id, "state": found.state}
+
+
+@router.get("/jobs/{job_id}/events", summary="A job's progress as server-sent events")
+async def events(request: Request, job_id: str) -> StreamingResponse:
+    """One `data:` line of JSON (state and stages) at each change, until the job ends."""
+    found, board = job_or_404(request, job_id), board_of(request)
+
+    async def stream() -> AsyncIterator[str]:
+        seen = -1
+        while not await request.is_disconnected():
+            if found.changes != seen:
+                seen = found.changes
+                yield f"data: {json.dumps(_progress(found))}\n\n"
+                if found.state in FINAL:
+                    return
+            else:
+                yield ": still here\n\n"
+            await asyncio.to_thread(board.wait_for_change, found, seen, 10.0)
+
+    return StreamingResponse(stream(), media_type="text/event-stream")
+
+
+def _progress(job: Job) -> dict[str, Any]:
+    return {"state": job.state, "stages": job.stages, "error": job.error}
+
+
+@router.get("/scenarios", summary="The scenario files of the folder")
+def scenarios(request: Request) -> list[str]:
+    return folder_of(request).names()
+
+
+@router.get("/scenarios/{name}", summary="A scenario file's text and version")
+def scenario(request: Request, name: str) -> dict[str, Any]:
+    version, checked = open_scenario(folder_of(request), name)
+    return {
+        "name": name,
+        "version": version.version,
+        "text": version.text,
+        "valid": checked.valid,
+        "problems": checked.problems_json(),
+        "warnings": checked.warnings,
+    }
+
+
+@router.post("/scenarios/{name}/check", summary="Check the page's edits without saving")
+def check(request: Request, name: str, body: SaveRequest) -> JSONResponse:
+    result = edited(folder_of(request).read(name), body.form)
+    status = 200 if result.valid else 422
+    return JSONResponse(
+        {"detail": result.paragraph, "problems": result.problems_json(), "warnings": result.warnings},
+        status_code=status,
+    )
+
+
+@router.put("/scenarios/{name}", summary="Save the page's edits, keeping comments and order")
+def save(request: Request, name: str, body: SaveRequest) -> JSONResponse:
+    """Refused (409, nothing written) when the file changed on disk since `version`; 422 when not valid."""
+    folder = folder_of(request)
+    current = folder.read(name)
+    result = edited(current, body.form)
+    if not result.valid:
+        return JSONResponse({"detail": result.paragraph, "problems": result.problems_json()}, status_code=422)
+    try:
+        version = folder.write(name, result.text, body.version)
+    except ChangedOnDisk as exc:
+        return JSONResponse({"detail": str(exc), "text": result.text}, status_code=409)
+    return JSONResponse({"version": version, "warnings": result.warnings})

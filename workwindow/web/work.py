@@ -1,0 +1,103 @@
+"""What a job does in its own worker process: solve, explain one participant, or compare what-ifs.
+
+Each runs in a fresh process (spawned), so a long solve never holds up the
+pages, and Stop can reach it through a multiprocessing event. It reports on
+a queue: ("stage", {...}) as each stage of each week ends, then one final
+("done", result, stopped) or ("failed", sentence). Only ids and numbers
+travel: no participant's data is logged.
+"""
+
+import dataclasses
+import json
+from typing import Any
+
+from workwindow.errors import InputError, WorkwindowError
+from workwindow.models import Scenario, Schedule, apply_overrides, validate_scenario
+from workwindow.models.loading import parse_document
+
+Message = tuple[Any, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Order:
+    """What a job is asked to do; picklable, handed to the worker process."""
+
+    kind: str
+    """solve | explain | compare"""
+    text: str
+    source: str
+    overrides: tuple[str, ...] = ()
+    time_limit: float = 30.0
+    participant: str | None = None
+    variants: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """compare: (name, overrides) per variant."""
+    shares: tuple[float, ...] | None = None
+    """compare: tablet shares instead of variants."""
+
+
+def scenario_of(order: Order) -> Scenario:
+    return validate_scenario(apply_overrides(parse_document(order.text, order.source), order.overrides))
+
+
+def run(order: Order, queue: Any, stop: Any) -> None:
+    """The worker process's whole life: do the order, put the outcome on the queue."""
+    try:
+        result = KINDS[order.kind](order, queue, stop)
+    except InputError as exc:
+        queue.put(("failed", exc.paragraph()))
+    except WorkwindowError as exc:
+        queue.put(("failed", str(exc)))
+    except Exception as exc:  # a bug: say what kind, never the data
+        queue.put(("failed", f"the {order.kind} stopped with an internal error ({type(exc).__name__})"))
+    else:
+        queue.put(("done", result, stop.is_set()))
+
+
+def _solve(order: Order, queue: Any, stop: Any) -> dict:
+    from workwindow.solver import Progress, solve
+    from workwindow.verify import verify
+
+    scenario = scenario_of(order)
+    progress = Progress(on_stage=lambda stage: queue.put(("stage", stage.model_dump(mode="json"))), stop=stop)
+    schedule = solve(scenario, time_limit=order.time_limit, workers=2, progress=progress)
+    _verified(scenario, schedule, verify)
+    return schedule.model_dump(mode="json")
+
+
+def _verified(scenario: Scenario, schedule: Schedule, verify: Any) -> None:
+    violations = verify(scenario, schedule)
+    if violations:
+        raise WorkwindowError(f"the solver's schedule broke {len(violations)} rules: {violations[0].message}")
+
+
+def _explain(order: Order, _queue: Any, _stop: Any) -> dict:
+    from workwindow.solver import SolveSettings
+    from workwindow.whatif.explain import explain_participant
+
+    settings = SolveSettings(time_limit=order.time_limit, workers=1)
+    explanation = explain_participant(scenario_of(order), order.participant or "", settings, jobs=1)
+    return json.loads(json.dumps(dataclasses.asdict(explanation), default=str))
+
+
+def _compare(order: Order, _queue: Any, _stop: Any) -> dict:
+    from workwindow.report import render_comparison
+    from workwindow.solver import SolveSettings
+    from workwindow.whatif.compare import Variant, compare
+    from workwindow.whatif.tablets import compare_tablet_shares
+
+    scenario = scenario_of(order)
+    settings = SolveSettings(time_limit=order.time_limit, workers=1, explain=True)
+    base = Variant("base", scenario, order.overrides)
+    if order.shares is not None:
+        title = f"{scenario.name}: tablets instead of injection"
+        result = compare_tablet_shares(title, base, order.shares, draws=1, seed=0, settings=settings, jobs=1)
+    else:
+        variants = [
+            Variant(name, scenario_of(dataclasses.replace(order, overrides=(*order.overrides, *changes))), changes)
+            for name, changes in order.variants
+        ]
+        result = compare(scenario.name, base, variants, settings, jobs=1)
+    return {"comparison": json.loads(result.to_json()), "report": render_comparison(result.title, result.labelled())}
+
+
+KINDS = {"solve": _solve, "explain": _explain, "compare": _compare}
