@@ -7,7 +7,10 @@ import pytest
 
 from tests.conftest import PILOT, ROOT
 
-HEAVY = ("ortools", "pandas", "pyarrow", "dask", "distributed", "matplotlib", "openpyxl", "icalendar")
+HEAVY = (
+    *("ortools", "pandas", "pyarrow", "dask", "distributed", "matplotlib", "openpyxl", "icalendar"),
+    *("fastapi", "starlette", "uvicorn", "selenium", "ruamel"),
+)
 
 RUN_AND_LIST_MODULES = """
 import sys

@@ -9,11 +9,11 @@ without OR-Tools, pandas, Dask, matplotlib, openpyxl or icalendar.
 import click
 
 from workwindow import __version__
-from workwindow.cli import batch, outputs, plan, replan, simulate, verify, whatif
+from workwindow.cli import batch, outputs, plan, replan, serve, simulate, verify, whatif
 from workwindow.cli.batch import EXIT_BATCH_NOT_RUN, MOST_FAILURES_COUNTED
 from workwindow.cli.common import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_NO_SCHEDULE, EXIT_VIOLATIONS
 
-_GROUPS = (plan, verify, replan, outputs, whatif, batch, simulate)
+_GROUPS = (plan, verify, replan, outputs, whatif, batch, simulate, serve)
 
 
 @click.group()

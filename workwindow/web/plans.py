@@ -87,7 +87,17 @@ def download(job: Job, name: str) -> Response:
 
 
 def _solve_downloads() -> dict[str, Callable[[Plan], tuple[bytes, str, str]]]:
-    from workwindow.export import assignments_csv, calendars, workbook_bytes
+    from workwindow.export.ics import calendars
+    from workwindow.export.roster import roster, roster_csv
+    from workwindow.export.roster_page import roster_html
+    from workwindow.export.table import assignments_csv
+    from workwindow.export.workbook import workbook_bytes
+
+    def roster_page(p: Plan) -> tuple[bytes, str, str]:
+        return roster_html(p.scenario, roster(p.scenario, p.schedule)).encode(), "text/html", "-roster.html"
+
+    def roster_table(p: Plan) -> tuple[bytes, str, str]:
+        return roster_csv(roster(p.scenario, p.schedule)).encode(), "text/csv", "-roster.csv"
 
     return {
         "schedule.json": lambda p: (p.schedule.to_json().encode(), "application/json", "-schedule.json"),
@@ -95,6 +105,8 @@ def _solve_downloads() -> dict[str, Callable[[Plan], tuple[bytes, str, str]]]:
         "workbook.xlsx": lambda p: (workbook_bytes(p), _XLSX, ".xlsx"),
         "assignments.csv": lambda p: (assignments_csv(p).encode(), "text/csv", "-assignments.csv"),
         "calendars.zip": lambda p: (_zipped(calendars(p)), "application/zip", "-calendars.zip"),
+        "roster.html": roster_page,
+        "roster.csv": roster_table,
     }
 
 

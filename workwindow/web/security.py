@@ -90,8 +90,8 @@ def _host_name(host: str) -> str:
 
 
 def _bearer(request: Request) -> str | None:
-    header = request.headers.get("authorization")
-    if header is None:
+    header = request.headers.get("authorization", "").strip()
+    if not header:
         return None
     scheme, _, value = header.partition(" ")
     return value.strip() if scheme.lower() == "bearer" else ""
