@@ -3,7 +3,8 @@
 import re
 
 from tests.web.conftest import wait_until_final
-from workwindow.models import load_scenario
+from workwindow.models import Schedule, load_scenario
+from workwindow.verify import verify
 
 OUTSIDE = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import""", re.I)
 
@@ -121,3 +122,27 @@ def test_an_explanation_names_the_days_and_what_would_change_them(client, solved
     assert explanation["participant"] == pid
     assert any(day["reason"] for day in explanation["days"])
     assert explanation["what_ifs"]
+
+
+def test_a_morning_replanned_through_the_api_verifies_and_says_whom_to_tell(client, solved, folder):
+    first = solved["schedule"]["assignments"][0]
+    assert client.get(f"/jobs/{solved['id']}/morning").status_code == 200
+    started = client.post(
+        "/api/replan", json={"job": solved["id"], "date": first["date"], "absent": [first["participant"]]}
+    )
+    assert started.status_code == 202, started.text
+    final = wait_until_final(client, started.json()["job"])
+    assert final["state"] == "done", final
+    result = final["result"]
+    assert verify(load_scenario(folder / "pilot.yaml"), Schedule.model_validate(result["schedule"])) == []
+    assert any(c["who"] == first["participant"] for c in result["changes"])
+    assert first["participant"] not in result["to_tell"]
+    page = client.get(f"/jobs/{started.json()['job']}").text
+    assert "What changed" in page and "Tell these people" in page
+
+
+def test_a_morning_naming_someone_unknown_is_refused_at_once(client, solved):
+    first = solved["schedule"]["assignments"][0]
+    answer = client.post("/api/replan", json={"job": solved["id"], "date": first["date"], "absent": ["P99"]})
+    assert answer.status_code == 422
+    assert "P99" in answer.json()["detail"]

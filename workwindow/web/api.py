@@ -52,6 +52,16 @@ class CompareRequest(Source):
     )
 
 
+class ReplanRequest(BaseModel):
+    job: str = Field(description="the solved (or re-planned) job whose plan was published")
+    date: str = Field(description="the day to re-plan, e.g. 2024-03-11")
+    absent: list[str] = Field(default_factory=list, description="participants who will not come")
+    arrived: list[str] = Field(default_factory=list, description="participants without a place who came to work")
+    staff_absent: list[str] = Field(default_factory=list, description="supervisors who are away")
+    now: str | None = Field(None, description="the time now, HH:MM: what started before it stays")
+    time_limit: float = Field(10.0, gt=0, le=MAX_TIME_LIMIT)
+
+
 class JobCreated(BaseModel):
     job: str
     page: str
@@ -124,6 +134,32 @@ def compare(request: Request, body: CompareRequest) -> JSONResponse:
     shares = tuple(body.tablet_shares) if body.tablet_shares is not None else None
     order = order_for(request, body, "compare", variants=variants, shares=shares)
     return created(request, order, f"what-ifs: {order.source}")
+
+
+@router.post("/replan", status_code=202, response_model=JobCreated, summary="Re-plan a morning")
+def replan(request: Request, body: ReplanRequest) -> JSONResponse:
+    """The day as it turned out, changing as little as possible; the result lists the changes and whom to tell."""
+    import datetime as dt
+
+    from workwindow.replan.events import check_dates, check_events
+    from workwindow.web.plans import has_plan, plan_of
+    from workwindow.web.work import events_of
+
+    published = job_or_404(request, body.job)
+    if not has_plan(published):
+        raise HTTPException(422, "that job has no plan to re-plan (yet)")
+    try:
+        date = dt.date.fromisoformat(body.date)
+    except ValueError:
+        raise HTTPException(422, f"'{body.date}' is not a date like 2024-03-11") from None
+    morning = body.model_dump(exclude={"job", "time_limit"})
+    plan = plan_of(published)
+    check_dates(plan.scenario, date, "date")
+    check_events(plan.scenario, plan.schedule, date, events_of(morning))
+    morning["plan"] = plan.schedule.model_dump(mode="json")
+    earlier = published.order
+    order = Order("replan", earlier.text, earlier.source, earlier.overrides, body.time_limit, morning=morning)
+    return created(request, order, f"the morning of {body.date}: {earlier.source}")
 
 
 def job_or_404(request: Request, job_id: str) -> Job:

@@ -58,12 +58,18 @@ def whatif_page(request: Request, name: str) -> HTMLResponse:
 def job_page(request: Request, job_id: str) -> HTMLResponse:
     job = job_or_404(request, job_id)
     context: dict[str, Any] = {"job": job}
-    if job.order.kind == "solve" and job.result is not None:
+    if plans.has_plan(job):
         context["plan"] = Markup(plans.plan_section(job))
         context["summary"] = plans.summary(job)
     if job.order.kind == "compare" and job.result is not None:
         context["comparison"] = plans.comparison_rows(job.result["comparison"])
     return render(request, "job.html", **context)
+
+
+@router.get("/jobs/{job_id}/morning", response_class=HTMLResponse)
+def morning_page(request: Request, job_id: str) -> HTMLResponse:
+    job = job_or_404(request, job_id)
+    return render(request, "morning.html", job=job, choices=plans.morning_choices(job))
 
 
 @router.get("/jobs/{job_id}/{download}")

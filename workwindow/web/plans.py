@@ -15,13 +15,21 @@ from workwindow.report.plan import Plan
 from workwindow.web.jobs import Job
 from workwindow.web.work import scenario_of
 
+PLANNING = ("solve", "replan")
+"""Jobs whose result is a plan."""
+
+
+def has_plan(job: Job) -> bool:
+    return job.order.kind in PLANNING and job.result is not None
+
 
 def plan_of(job: Job) -> Plan:
     """The job's scenario and schedule, read once and kept on the job."""
     if "plan" not in job.views:
-        if job.order.kind != "solve" or job.result is None:
+        if job.order.kind not in PLANNING or job.result is None:
             raise HTTPException(404, "this job has no plan (yet)")
-        job.views["plan"] = Plan(scenario_of(job.order), Schedule.model_validate(job.result))
+        schedule = job.result if job.order.kind == "solve" else job.result["schedule"]
+        job.views["plan"] = Plan(scenario_of(job.order), Schedule.model_validate(schedule))
     return job.views["plan"]
 
 
@@ -45,6 +53,20 @@ def summary(job: Job) -> dict[str, Any]:
         "reasons": REASON_TEXT,
         "seconds": schedule.solver.wall_seconds,
     }
+
+
+def morning_choices(job: Job) -> dict[str, Any]:
+    """Per date with work: who is planned (may be absent) and who is not (may walk in); the supervisors."""
+    plan = plan_of(job)
+    planned: dict[str, list[str]] = {}
+    for a in plan.schedule.assignments:
+        planned.setdefault(a.date.isoformat(), []).append(a.participant)
+    everyone = list(plan.scenario.participants)
+    dates = {
+        date: {"planned": sorted(people), "others": [p for p in everyone if p not in people]}
+        for date, people in sorted(planned.items())
+    }
+    return {"dates": dates, "staff": list(plan.scenario.staff)}
 
 
 def comparison_rows(comparison: dict[str, Any]) -> dict[str, Any]:
@@ -77,7 +99,7 @@ def _tone(metric: dict[str, Any], value: dict[str, Any]) -> str:
 
 
 def download(job: Job, name: str) -> Response:
-    makers = _solve_downloads() if job.order.kind == "solve" else {}
+    makers = _solve_downloads() if job.order.kind in PLANNING else {}
     if job.order.kind == "compare" and name == "comparison.html" and job.result is not None:
         return _attachment(job.result["report"].encode("utf-8"), "text/html", f"{_stem(job)}-comparison.html")
     if name not in makers:

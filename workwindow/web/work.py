@@ -23,7 +23,7 @@ class Order:
     """What a job is asked to do; picklable, handed to the worker process."""
 
     kind: str
-    """solve | explain | compare"""
+    """solve | explain | compare | replan"""
     text: str
     source: str
     overrides: tuple[str, ...] = ()
@@ -33,6 +33,8 @@ class Order:
     """compare: (name, overrides) per variant."""
     shares: tuple[float, ...] | None = None
     """compare: tablet shares instead of variants."""
+    morning: dict[str, Any] | None = None
+    """replan: the published plan (schedule JSON), the date and the morning's events."""
 
 
 def scenario_of(order: Order) -> Scenario:
@@ -101,4 +103,38 @@ def _compare(order: Order, _queue: Any, _stop: Any) -> dict:
     return {"comparison": json.loads(result.to_json()), "report": render_comparison(result.title, result.labelled())}
 
 
-KINDS = {"solve": _solve, "explain": _explain, "compare": _compare}
+def events_of(morning: dict[str, Any]) -> Any:
+    """The replan package's events from the morning form's ids and clock time."""
+    from workwindow.models import parse_time
+    from workwindow.replan import Events
+
+    now = morning.get("now")
+    return Events(
+        absent=frozenset(morning.get("absent", ())),
+        arrived=frozenset(morning.get("arrived", ())),
+        staff_absent=frozenset(morning.get("staff_absent", ())),
+        now=parse_time(now) if now else None,
+    )
+
+
+def _replan(order: Order, _queue: Any, _stop: Any) -> dict:
+    import datetime as dt
+
+    from workwindow.replan import ReplanSettings, replan
+    from workwindow.verify import verify
+
+    morning = order.morning or {}
+    scenario, published = scenario_of(order), Schedule.model_validate(morning["plan"])
+    settings = ReplanSettings(time_limit=order.time_limit)
+    done = replan(scenario, published, dt.date.fromisoformat(morning["date"]), events_of(morning), settings=settings)
+    _verified(scenario, done.schedule, verify)
+    return {
+        "schedule": done.schedule.model_dump(mode="json"),
+        "dates": [d.isoformat() for d in done.dates],
+        "changes": [{"who": c.who, "role": c.role, "date": c.date.isoformat(), "text": c.text} for c in done.changes],
+        "to_tell": list(done.to_tell),
+        "freed": [str(place) for place in done.freed],
+    }
+
+
+KINDS = {"solve": _solve, "explain": _explain, "compare": _compare, "replan": _replan}
