@@ -27,3 +27,12 @@ def test_a_stop_before_the_search_holds_the_greedy_start_and_still_gives_a_valid
     assert all(s.wall_seconds == 0.0 for s in schedule.solver.stages)
     assert schedule.status == "feasible"
     assert verify(pilot, schedule) == []
+
+
+def test_a_stop_during_the_solve_holds_every_later_stage_and_keeps_a_valid_schedule(pilot):
+    stop = threading.Event()
+    schedule = solve(pilot, time_limit=20, workers=2, progress=Progress(on_stage=lambda _stage: stop.set(), stop=stop))
+    searched = [s for s in schedule.solver.stages if s.wall_seconds > 0]
+    assert len(searched) <= 2  # the stage that asked to stop, and one running beside it in the other lane
+    assert len(schedule.solver.stages) == pilot.weeks * (len(pilot.objective) + 1)
+    assert verify(pilot, schedule) == []

@@ -146,3 +146,22 @@ def test_a_morning_naming_someone_unknown_is_refused_at_once(client, solved):
     answer = client.post("/api/replan", json={"job": solved["id"], "date": first["date"], "absent": ["P99"]})
     assert answer.status_code == 422
     assert "P99" in answer.json()["detail"]
+
+
+def test_what_ifs_are_planned_side_by_side_with_their_deltas(client):
+    body = {
+        "file": "pilot.yaml",
+        "time_limit": 5,
+        "set": ["weeks=1"],
+        "variants": [{"name": "no late group", "set": ["program.latest_start=09:00"]}],
+    }
+    started = client.post("/api/compare", json=body)
+    assert started.status_code == 202, started.text
+    final = wait_until_final(client, started.json()["job"])
+    assert final["state"] == "done", final
+    base, variant = final["result"]["comparison"]["variants"]
+    assert variant["changes"] == ["program.latest_start=09:00"]
+    served = "kpis.participants_served"
+    assert variant["values"][served]["delta"] == variant["values"][served]["mean"] - base["values"][served]["mean"]
+    page = client.get(f"/jobs/{started.json()['job']}").text
+    assert "no late group" in page and 'class="delta"' in page

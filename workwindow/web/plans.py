@@ -77,7 +77,9 @@ def comparison_rows(comparison: dict[str, Any]) -> dict[str, Any]:
         cells = []
         for variant in variants:
             value = variant["values"][metric["key"]]
-            cells.append({"mean": _number(value["mean"]), "delta": value["delta"], "tone": _tone(metric, value)})
+            delta = value["delta"]
+            shown = None if not delta else f"{'+' if delta > 0 else '−'}{_number(abs(delta))}"
+            cells.append({"mean": _number(value["mean"]), "delta": shown, "tone": _tone(metric, value)})
         rows.append({"label": metric["label"], "cells": cells})
     return {"title": comparison["title"], "variants": variants, "rows": rows}
 

@@ -12,7 +12,7 @@
     participant_days: "as many days as possible",
     late_start: "the earliest late start",
     staff: "fewest supervisor-days",
-    tie_break: "tidy up",
+    late_places: "tidy the late groups",
   };
 
   function showStages(stages) {
