@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from workwindow.diagnostics import scenario_warnings
+from workwindow.diagnostics import summarize
 from workwindow.errors import InputError, Problem
 from workwindow.models import Scenario, validate_scenario
 from workwindow.models.loading import parse_document
@@ -44,7 +44,7 @@ def check_text(text: str, source: str) -> Checked:
         scenario = validate_scenario(document)
     except InputError as exc:
         return Checked(text, data, problems=exc.problems, paragraph=exc.paragraph())
-    return Checked(text, data, scenario, warnings=scenario_warnings(scenario))
+    return Checked(text, data, scenario, warnings=summarize(scenario).warnings)
 
 
 def open_scenario(folder: ScenarioFolder, name: str) -> tuple[FileVersion, Checked]:
