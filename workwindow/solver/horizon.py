@@ -107,6 +107,9 @@ def solve(
     start at the Q-quantile of the scenario's `uncertainty` (dose delay +
     extra observation + extra travel) instead of the nominal minute; the
     assignments still report the nominal ready time, which `verify` checks.
+
+    `progress` hears each stage as it ends and may stop the search early
+    (the workbench's Stop button); the schedule is then the best found so far.
     """
     began, started = time.perf_counter(), time.monotonic()
     working = time_limit * (1 - ASSEMBLY_SHARE)

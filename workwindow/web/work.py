@@ -83,9 +83,9 @@ def _explain(order: Order, _queue: Any, _stop: Any) -> dict:
 
 
 def _compare(order: Order, _queue: Any, _stop: Any) -> dict:
-    from workwindow.report import render_comparison
     from workwindow.solver import SolveSettings
     from workwindow.whatif.compare import Variant, compare
+    from workwindow.whatif.report import render_comparison_report
     from workwindow.whatif.tablets import compare_tablet_shares
 
     scenario = scenario_of(order)
@@ -100,7 +100,7 @@ def _compare(order: Order, _queue: Any, _stop: Any) -> dict:
             for name, changes in order.variants
         ]
         result = compare(scenario.name, base, variants, settings, jobs=1)
-    return {"comparison": json.loads(result.to_json()), "report": render_comparison(result.title, result.labelled())}
+    return {"comparison": json.loads(result.to_json()), "report": render_comparison_report(result)}
 
 
 def events_of(morning: dict[str, Any]) -> Any:
