@@ -131,3 +131,24 @@ def test_compare_reports_simulated_delivered_days_beside_planned_ones(files, tmp
         values = variant["values"]
         low, mean, high = (values[f"simulated.delivered_days{end}"]["mean"] for end in ("_low", "", "_high"))
         assert low <= mean <= high <= values["kpis.days_worked"]["mean"]
+
+
+def test_sweep_writes_simulated_delivered_days_beside_the_results(files, tmp_path):
+    _, scenario, _, _ = files
+    sweep = tmp_path / "sweep.yaml"
+    sweep.write_text(
+        f"name: latest start\nbase: {scenario}\ntime_limit: 4\ngrid:\n  program.latest_start: ['09:30', '10:00']\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    args = ["sweep", str(sweep), "--robust", "0.9", "--simulate", "50", "--jobs", "1", "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "Planned and delivered participant-days" in result.output
+    planned = {row["variant"]: row["days_worked"] for row in pq.read_table(out / "results.parquet").to_pylist()}
+    simulated = pq.read_table(out / "simulated.parquet").to_pylist()
+    assert [row["program.latest_start"] for row in simulated] == ["09:30", "10:00"]
+    for row in simulated:
+        assert row["planned_days"] == planned[row["variant"]]
+        assert row["delivered_days_ci95_low"] <= row["delivered_days_mean"] <= row["delivered_days_ci95_high"]
+        assert row["delivered_days_mean"] <= row["planned_days"]

@@ -181,6 +181,14 @@ def explain(
 )
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="CP-SAT threads per solve.")
 @robust_option
+@click.option(
+    "--simulate",
+    "simulate_draws",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Also play each plan on N sampled mornings of the scenario's uncertainty: delivered days beside planned "
+    "(simulated.csv and .parquet in -o).",
+)
 @reports_errors
 def sweep_command(
     sweep_file: Path,
@@ -191,6 +199,7 @@ def sweep_command(
     time_limit: float | None,
     workers: int,
     robust: float | None,
+    simulate_draws: int | None,
 ) -> None:
     """Solve the variants of a scenario that SWEEP.yaml describes, side by side, and compare them.
 
@@ -218,7 +227,14 @@ def sweep_command(
         click.echo("Interrupted; nothing was written.", err=True)
         sys.exit(EXIT_INTERRUPTED)
     print_sweep(new_console(), result)
-    for path in write_results(result, output) if output is not None else []:
+    written = write_results(result, output) if output is not None else []
+    if simulate_draws is not None:
+        from workwindow.simulate.swept import print_simulated, simulated_rows, write_simulated
+
+        rows = simulated_rows(result, simulate_draws, seed=0)
+        print_simulated(new_console(), result, rows)
+        written += write_simulated(rows, output, loaded.inputs) if output is not None else []
+    for path in written:
         click.echo(f"Wrote {path}")
     if report is not None:
         write_sweep_report(result, report)
