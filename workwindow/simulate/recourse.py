@@ -8,6 +8,9 @@ as a longer observation). The re-plan changes as little as it can and takes
 walk-ins where places are free; what it plans is what the morning delivers,
 since it was planned on the morning's own numbers.
 
+Each plan is checked once, before any draw (`check_plans`); a plan that breaks
+a rule of the scenario cannot be re-planned and is refused.
+
 A morning where everyone planned came ready in time, nobody walked in and no
 supervisor is away needs no re-plan: it is played as the plan (recourse none).
 Re-plans are deterministic (one CP-SAT worker), so the numbers are the same on
@@ -68,6 +71,14 @@ def replan_chunk(
     return outcomes
 
 
+def check_plans(scenario: Scenario, plans: Sequence[tuple[str, Schedule]]) -> None:
+    """What `replan` checks of a plan, once for all its mornings."""
+    from workwindow.replan import check_plan
+
+    for label, plan in plans:
+        check_plan(scenario, plan, label, repair=False)
+
+
 def _needs_replan(played: PlayedDay, draw: int, walk_ins: list[int]) -> bool:
     return bool(walk_ins) or bool(played.lost[draw].any()) or not bool(played.staff_present[draw].all())
 
@@ -76,7 +87,9 @@ def _replanned(
     scenario: Scenario, plan: Schedule, book: Playbook, day: Day, played: PlayedDay, draw: int, walk_ins: list[int]
 ) -> None:
     """Re-plan one draw's morning and write its figures over those of playing the plan as it is."""
-    from workwindow.replan import Events, ReplanSettings, replan
+    from workwindow.replan import Events, ReplanSettings
+    from workwindow.replan.core import replan_checked
+    from workwindow.replan.events import check_events
 
     date = scenario.dates[day.date_index]
     ids = book.participant_ids
@@ -99,7 +112,8 @@ def _replanned(
         observation=observation,
     )
     settings = ReplanSettings(time_limit=REPLAN_SECONDS, workers=1, deterministic=True, explain=False)
-    new = replan(scenario, plan, date, events, settings=settings).schedule
+    check_events(scenario, plan, date, events)
+    new = replan_checked(scenario, plan, date, events, settings=settings).schedule
     _count(book, day, played, draw, [a for a in new.assignments if a.date == date], new, date, events)
 
 

@@ -14,7 +14,7 @@ from workwindow.executor import Task, open_executor
 from workwindow.models import Scenario, Schedule
 from workwindow.simulate.morning import ChunkOutcome, play_chunk
 from workwindow.simulate.playbook import Playbook, playbook
-from workwindow.simulate.recourse import replan_chunk
+from workwindow.simulate.recourse import check_plans, replan_chunk
 
 CHUNK_DRAWS = 100
 """Draws per chunk: small enough to spread 1,000 draws over workers, large enough for numpy to pay."""
@@ -68,6 +68,7 @@ def simulate(
     books = tuple(playbook(scenario, schedule) for _, schedule in plans)
     sizes = chunk_sizes(draws)
     if recourse == "replan":
+        check_plans(scenario, plans)
         schedules = tuple(schedule for _, schedule in plans)
         tasks = [
             Task(
