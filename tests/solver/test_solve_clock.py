@@ -7,9 +7,9 @@ import pytest
 
 from workwindow.models import Scenario
 from workwindow.solver.facts import week_facts
-from workwindow.solver.horizon import _bounds_where_they_pay
 from workwindow.solver.lexicographic import SolverSettings
 from workwindow.solver.week_model import build_week_model
+from workwindow.solver.weeks import _bounds_where_they_pay
 
 
 def constraints_added(scenario: Scenario, seconds_left: float, *, deterministic: bool) -> int:
@@ -29,7 +29,6 @@ def test_the_bounds_need_twice_the_build_time_left_unless_deterministic(pilot, s
 
 
 def test_a_large_model_goes_without_the_bounds_whatever_the_time(pilot, monkeypatch):
-    # the package exports a function named `solve`, so the module is found in sys.modules
-    monkeypatch.setattr(sys.modules["workwindow.solver.horizon"], "LARGE_MODEL", 100)
+    monkeypatch.setattr(sys.modules["workwindow.solver.weeks"], "LARGE_MODEL", 100)
     assert constraints_added(pilot, 60.0, deterministic=False) == 0
     assert constraints_added(pilot, 60.0, deterministic=True) == 0

@@ -1,30 +1,22 @@
-"""The one public entry point: a validated scenario in, a schedule out."""
+"""The one public entry point: a validated scenario in, a schedule out.
+
+OR-Tools is imported when a solve starts (`workwindow.solver.weeks`), so that
+importing the solver package costs nothing to commands that never solve.
+"""
 
 import math
 import threading
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workwindow.models import Scenario
-from workwindow.models.distributions import readiness_margins
-from workwindow.models.schedule import Assignment, GroupRun, Schedule, SolverInfo, Stage, Status, Unassigned
-from workwindow.solver.facts import WeekFacts, week_facts
-from workwindow.solver.greedy import greedy_start
-from workwindow.solver.lexicographic import (
-    LARGE_MODEL,
-    UNWATCHED,
-    Progress,
-    SolverSettings,
-    StagedObjective,
-    solve_lexicographic,
-)
-from workwindow.solver.objectives import TIE_BREAK, late_places, staged
-from workwindow.solver.readback import kpis, objective_values, read_week
-from workwindow.solver.reasons import explain_week
-from workwindow.solver.standby import standbys
-from workwindow.solver.week_model import WeekModel, build_week_model, tighten_late_starts
+from workwindow.models.schedule import Schedule, SolverInfo, Stage, Status
+
+if TYPE_CHECKING:
+    from workwindow.solver.lexicographic import Progress
+    from workwindow.solver.settings import SolveSettings
+    from workwindow.solver.weeks import WeekJob, WeekResult
 
 WEEKS_SIDE_BY_SIDE_UP_TO = 300
 """Participants up to which weeks are solved side by side, one CP-SAT worker
@@ -39,22 +31,6 @@ ASSEMBLY_SHARE = 0.005
 """Of the time limit, kept for putting the weeks together into the schedule
 after the last week's explanations: 0.3–0.8 s at 3,000 participants × 4
 weeks, which ended 300 s solves 0.3 s late."""
-
-BOUNDS_NEED_BUILD_TIMES = 2.0
-"""Time left, in multiples of the week model's build time, below which the
-late_start stage goes without the redundant bound constraints."""
-
-
-@dataclass
-class _WeekResult:
-    assignments: list[Assignment] = field(default_factory=list)
-    groups: list[GroupRun] = field(default_factory=list)
-    unassigned: list[Unassigned] = field(default_factory=list)
-    stages: list[Stage] = field(default_factory=list)
-    build_seconds: float = 0.0
-    read_seconds: float = 0.0
-    explain_seconds: float = 0.0
-    facts: WeekFacts | None = None
 
 
 class _Clock:
@@ -87,7 +63,7 @@ def solve(
     deterministic: bool = False,
     explain: bool = True,
     robust: float | None = None,
-    progress: Progress = UNWATCHED,
+    progress: "Progress | None" = None,
 ) -> Schedule:
     """The lexicographically best schedule, week by week, with a reason for every day without work.
 
@@ -111,30 +87,95 @@ def solve(
     `progress` hears each stage as it ends and may stop the search early
     (the workbench's Stop button); the schedule is then the best found so far.
     """
+    from workwindow.models.distributions import readiness_margins
+    from workwindow.solver.lexicographic import SolverSettings
+    from workwindow.solver.weeks import explain, solve_week
+
     began, started = time.perf_counter(), time.monotonic()
     working = time_limit * (1 - ASSEMBLY_SHARE)
     limit = started + working
-    lanes = 1 if len(scenario.participants) > WEEKS_SIDE_BY_SIDE_UP_TO else max(1, min(workers, scenario.weeks))
+    lanes = weeks_side_by_side(scenario, workers)
     search_seconds = working * (1 - EXPLANATION_SHARE) if explain else working
     search = _Clock(started + search_seconds, scenario.weeks, lanes)
     settings = SolverSettings(workers=max(1, workers // lanes), seed=seed, deterministic=deterministic)
 
     margins = readiness_margins(scenario, robust) if robust is not None else None
 
-    def one_week(week: int) -> _WeekResult:
+    def one_week(week: int) -> "WeekResult":
         deadline = search.week_deadline()
-        return _solve_week(scenario, week, deadline, search_seconds / scenario.weeks, settings, margins, progress)
+        return solve_week(scenario, week, deadline, search_seconds / scenario.weeks, settings, margins, progress)
 
     with ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="workwindow-week") as pool:
         results = list(pool.map(one_week, range(1, scenario.weeks + 1)))
         if explain:
             explanations = _Clock(limit, scenario.weeks, lanes)
 
-            def explained(result: _WeekResult) -> None:
+            def explained(result: "WeekResult") -> None:
                 deadline = math.inf if deterministic else explanations.week_deadline()
-                _explain_week(scenario, result, settings.workers, deadline)
+                explain(scenario, result, settings.workers, deadline)
 
             list(pool.map(explained, results))
+    return assemble(scenario, results, began=began, workers=workers, seed=seed, robust=robust)
+
+
+def weeks_side_by_side(scenario: Scenario, workers: int) -> int:
+    """How many weeks one solve runs at once, each with `workers` // that many CP-SAT workers."""
+    if len(scenario.participants) > WEEKS_SIDE_BY_SIDE_UP_TO:
+        return 1
+    return max(1, min(workers, scenario.weeks))
+
+
+def week_jobs(scenario: Scenario, solve_settings: "SolveSettings") -> "list[WeekJob]":
+    """Each week as a job to solve on its own, with the settings and share of the time `solve` gives it.
+
+    Under `deterministic` a job's week comes out exactly as in `solve`: the
+    same CP-SAT workers, seed and deterministic budget. Otherwise each job
+    gets the share of the time limit a week gets when `solve` runs the weeks
+    side by side.
+    """
+    from workwindow.solver.lexicographic import SolverSettings
+    from workwindow.solver.weeks import WeekJob
+
+    explain = solve_settings.explain
+    working = solve_settings.time_limit * (1 - ASSEMBLY_SHARE)
+    lanes = weeks_side_by_side(scenario, solve_settings.workers)
+    search_seconds = working * (1 - EXPLANATION_SHARE) if explain else working
+    share = min(1.0, lanes / scenario.weeks)
+    settings = SolverSettings(
+        workers=max(1, solve_settings.workers // lanes),
+        seed=solve_settings.seed,
+        deterministic=solve_settings.deterministic,
+    )
+    return [
+        WeekJob(
+            week=week,
+            settings=settings,
+            search_seconds=search_seconds * share,
+            deterministic_budget=search_seconds / scenario.weeks,
+            explain_seconds=(working - search_seconds) * share if explain else None,
+            robust=solve_settings.robust,
+        )
+        for week in range(1, scenario.weeks + 1)
+    ]
+
+
+def assemble(
+    scenario: Scenario,
+    results: "list[WeekResult]",
+    *,
+    began: float,
+    workers: int,
+    seed: int,
+    robust: float | None = None,
+) -> Schedule:
+    """The weeks put together into one schedule, with the objectives and key figures of the whole horizon.
+
+    `began` is the `time.perf_counter()` value the solve started at.
+    """
+    from workwindow.models.distributions import readiness_margins
+    from workwindow.solver.readback import kpis, objective_values
+    from workwindow.solver.standby import standbys
+
     read = time.perf_counter()
     assignments = [a for r in results for a in r.assignments]
     groups = [g for r in results for g in r.groups]
@@ -149,7 +190,9 @@ def solve(
         assignments=assignments,
         groups=groups,
         unassigned=[u for r in results for u in r.unassigned],
-        standby=standbys(scenario, assignments, groups, margins) if margins is not None else [],
+        standby=standbys(scenario, assignments, groups, readiness_margins(scenario, robust))
+        if robust is not None
+        else [],
         kpis=key_figures,
         solver=SolverInfo(
             wall_seconds=round(time.perf_counter() - began, 3),
@@ -162,77 +205,6 @@ def solve(
             robust=robust,
         ),
     )
-
-
-def _solve_week(
-    scenario: Scenario,
-    week: int,
-    deadline: float,
-    deterministic_budget: float,
-    settings: SolverSettings,
-    margins: dict[str, int] | None,
-    progress: Progress,
-) -> _WeekResult:
-    """The week by `deadline`, building included; in deterministic mode by `deterministic_budget` instead."""
-    result = _WeekResult()
-    built = time.perf_counter()
-    facts = week_facts(scenario, week, margins)
-    week_model = build_week_model(scenario, facts)
-    bounds = _bounds_where_they_pay(week_model, deadline, time.perf_counter() - built, settings)
-    objectives = [
-        staged(name, scenario, facts, week_model.v, prepare=bounds if name == "late_start" else None)
-        for name in scenario.objective
-    ]
-    objectives.append(StagedObjective(TIE_BREAK, late_places(week_model.v)))
-    start = greedy_start(week_model)
-    result.build_seconds = time.perf_counter() - built
-    solved = solve_lexicographic(
-        week_model.model,
-        objectives,
-        week=week,
-        deadline=deadline,
-        deterministic_budget=deterministic_budget,
-        settings=settings,
-        start=start,
-        progress=progress,
-    )
-    result.build_seconds += solved.prepare_seconds
-    read = time.perf_counter()
-    plan = read_week(week_model, solved.solution)
-    result.read_seconds = time.perf_counter() - read
-    result.assignments, result.groups, result.stages = plan.assignments, plan.groups, solved.stages
-    result.facts = facts
-    return result
-
-
-def _bounds_where_they_pay(
-    week_model: WeekModel, deadline: float, build_seconds: float, settings: SolverSettings
-) -> Callable[[], None]:
-    """The bound constraints, on a model below LARGE_MODEL variables with twice its build time left.
-
-    They tighten the LP bound, and a large model's later stages never reach
-    one in their time: at 1,000 participants late_start ended with bound 0
-    in 7–9 s with them or without, and without them it found better
-    schedules (2,325 vs 2,400 and 1,250 vs 1,410 minutes on seeds 1 and 2).
-    They also cost 2 s of Python a week at 3,000 participants. Added with
-    less than twice the build time left, they would push the week past its
-    deadline; deterministic solves skip that test, as the clock decides
-    nothing there.
-    """
-    small = len(week_model.model.proto.variables) < LARGE_MODEL
-
-    def prepare() -> None:
-        in_time = settings.deterministic or deadline - time.monotonic() >= BOUNDS_NEED_BUILD_TIMES * build_seconds
-        if small and in_time:
-            tighten_late_starts(week_model)
-
-    return prepare
-
-
-def _explain_week(scenario: Scenario, result: _WeekResult, workers: int, deadline: float) -> None:
-    began = time.perf_counter()
-    result.unassigned = explain_week(scenario, result.facts, result.assignments, result.groups, workers, deadline)
-    result.explain_seconds = time.perf_counter() - began
 
 
 def _overall_status(stages: list[Stage]) -> Status:

@@ -33,7 +33,7 @@ CP-SAT's neighbourhood search beside it. At 1,000 participants (56k
 variables) CP-SAT's default pair of that kind proved the shortfall stage in
 9.5 s where the small portfolio ended 12 s at a 10 % gap. From this size on
 the week also goes without the bound constraints
-(`solve._bounds_where_they_pay`)."""
+(`weeks._bounds_where_they_pay`)."""
 
 LEVEL_TWO_LP = "max_lp"
 """The shortfall stage's LP worker in a large week: CP-SAT's linearization
