@@ -1,8 +1,9 @@
 """One participant's days: where they work, why not, and what would change it.
 
-Every answer to "what would change it" is a full re-solve of the scenario
-with one change, so it accounts for everyone else too (a place given to this
-participant may be taken from another). The changes are written as
+Every answer to "what would change it" is the schedule a full re-solve of
+the scenario with one change gives, so it accounts for everyone else too (a
+place given to this participant may be taken from another); only the weeks
+the change touches are solved again (`workwindow.whatif.weeks`). The changes are written as
 `--set PATH=VALUE` overrides, so a planner can solve them again by hand:
 
 - tablets instead of injection (for someone who injects);
@@ -27,9 +28,10 @@ from workwindow.errors import WorkwindowError
 from workwindow.models import Scenario, Schedule, format_time, override_scenario
 from workwindow.models.overrides import override_text
 from workwindow.models.schedule import Group, Reason
-from workwindow.solver import SolveSettings, solve_with
+from workwindow.solver import SolveSettings
 from workwindow.solver.facts import back_in_time, earliest_dose, ready_offset, week_facts
 from workwindow.whatif.parallel import solve_all
+from workwindow.whatif.weeks import WeekCache
 
 WhatIfKind = Literal["tablets", "later_start", "one_more_place", "one_more_supervisor"]
 HELPED_BY = {
@@ -101,7 +103,9 @@ def explain_participant(scenario: Scenario, pid: str, settings: SolveSettings, j
     """Solve the scenario, then each what-if (side by side), and line up this participant's days."""
     if pid not in scenario.participants:
         raise UnknownParticipant(_unknown(scenario, pid))
-    base = solve_with(scenario, dataclasses.replace(settings, explain=True))
+    explained = dataclasses.replace(settings, explain=True)
+    cache = WeekCache()
+    [base] = solve_all([scenario], explained, jobs, cache)
     days = tuple(_day_statuses(scenario, base, pid))
     plans = [
         _tablets(scenario, pid),
@@ -111,7 +115,7 @@ def explain_participant(scenario: Scenario, pid: str, settings: SolveSettings, j
     ]
     tried = [plan for plan in plans if plan.overrides]
     variants = [override_scenario(scenario, plan.overrides) for plan in tried]
-    solved = solve_all(variants, dataclasses.replace(settings, explain=True), jobs)
+    solved = solve_all(variants, explained, jobs, cache)
     schedules = {plan.kind: schedule for plan, schedule in zip(tried, solved, strict=True)}
     worked = {d.date for d in days if d.works}
     what_ifs = tuple(

@@ -1,7 +1,10 @@
-"""Solve several scenarios at once: what-ifs are independent full solves.
+"""Solve several scenarios at once: the what-ifs of compare and explain.
 
-They go through the same executor as batch (local processes by default), one
-task per scenario, and come back in the order given.
+Scenarios whose weeks are independent are solved by the week, with a cache
+(`workwindow.whatif.weeks`): a week that a variant did not change is not
+solved again. A scenario whose weeks are coupled is solved whole, on the
+executor (local processes), `jobs` at a time. Results come back in the
+order given.
 """
 
 from collections.abc import Sequence
@@ -9,15 +12,26 @@ from collections.abc import Sequence
 from workwindow.errors import WorkwindowError
 from workwindow.executor import Task, open_executor
 from workwindow.models import Scenario, Schedule
-from workwindow.solver import SolveSettings, solve_with
+from workwindow.solver import SolveSettings, solve_with, weeks_are_independent
+from workwindow.whatif.weeks import WeekCache, solve_by_week
 
 
 class SolveProcessError(WorkwindowError):
     """A solve process died before it finished: stopped from outside, or out of memory."""
 
 
-def solve_all(scenarios: Sequence[Scenario], settings: SolveSettings, jobs: int) -> list[Schedule]:
-    """One schedule per scenario, in the same order, solved `jobs` at a time."""
+def solve_all(
+    scenarios: Sequence[Scenario], settings: SolveSettings, jobs: int, cache: WeekCache | None = None
+) -> list[Schedule]:
+    """One schedule per scenario, in the same order; `cache` keeps solved weeks between calls."""
+    by_week = [i for i, s in enumerate(scenarios) if weeks_are_independent(s)]
+    whole = [i for i in range(len(scenarios)) if i not in set(by_week)]
+    schedules = dict(zip(by_week, solve_by_week([scenarios[i] for i in by_week], settings, jobs, cache), strict=True))
+    schedules.update(zip(whole, _solve_whole([scenarios[i] for i in whole], settings, jobs), strict=True))
+    return [schedules[i] for i in range(len(scenarios))]
+
+
+def _solve_whole(scenarios: Sequence[Scenario], settings: SolveSettings, jobs: int) -> list[Schedule]:
     if jobs <= 1 or len(scenarios) <= 1:
         return [solve_with(scenario, settings) for scenario in scenarios]
     schedules: dict[str, Schedule] = {}
