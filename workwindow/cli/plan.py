@@ -7,6 +7,7 @@ import click
 
 from workwindow.cli.common import (
     EXIT_NO_SCHEDULE,
+    cluster_option,
     health_details_option,
     overrides_option,
     reports_errors,
@@ -26,6 +27,8 @@ from workwindow.models import load_scenario
 @robust_option
 @overrides_option
 @solver_options
+@click.option("--deterministic", is_flag=True, help="Same input and seed, same schedule, here or on a cluster.")
+@cluster_option
 @reports_errors
 def solve(
     scenario: Path,
@@ -37,14 +40,25 @@ def solve(
     time_limit: float,
     workers: int,
     seed: int,
+    deterministic: bool,
+    cluster: str | None,
 ) -> None:
-    """Find the best schedule for SCENARIO and print it week by week."""
-    from workwindow import solver
+    """Find the best schedule for SCENARIO and print it week by week.
+
+    With --cluster each week is solved on a Dask worker (workwindow must be
+    installed there); with --deterministic too, the schedule is the one a
+    solve on this machine gives.
+    """
+    from workwindow.cluster import solve_scenario
     from workwindow.console import print_schedule
     from workwindow.output import write_text
+    from workwindow.solver import SolveSettings
 
     loaded = load_scenario(scenario, overrides)
-    schedule = solver.solve(loaded, time_limit=time_limit, workers=workers, seed=seed, robust=robust)
+    settings = SolveSettings(
+        time_limit=time_limit, workers=workers, seed=seed, deterministic=deterministic, robust=robust
+    )
+    schedule = solve_scenario(loaded, settings, cluster)
     print_schedule(new_console(), loaded, schedule, doses=doses, health_details=health_details)
     if output is not None:
         write_text(output, schedule.to_json(), inputs=(scenario,))
