@@ -62,6 +62,8 @@ class Executor(ABC):
     """Runs tasks and yields them as they finish; used as a context manager."""
 
     description: str
+    slots: int
+    """Tasks that run at once: local processes, or the cluster's worker threads."""
 
     @abstractmethod
     def run(self, tasks: Iterable[Task]) -> Iterator[Finished]:
@@ -99,7 +101,7 @@ class LocalProcesses(Executor):
     def __init__(self, jobs: int):
         if jobs < 1:
             raise ExecutorError(f"--jobs must be at least 1, not {jobs}")
-        self.jobs = jobs
+        self.jobs = self.slots = jobs
         self.description = f"{jobs} local process{'es' if jobs != 1 else ''}"
         self._pool: ProcessPoolExecutor | None = None
 
@@ -176,6 +178,7 @@ class DaskCluster(Executor):
         except (OSError, TimeoutError, ValueError) as exc:
             self._close_cluster()
             raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        self.slots = max(1, sum(self._client.nthreads().values()))
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Finished]:
         pending = iter(tasks)

@@ -111,11 +111,23 @@ def closing_lines(report: BatchReport) -> list[str]:
         f"from earlier runs; {report.failed} failed.",
         f"Summary: {report.csv_path} and {report.parquet_path}",
     ]
+    if report.pace is not None:
+        lines.append(_pace_line(report))
     failures = [row for row in report.rows if row["status"] == "error"]
     lines += [f"  {row['message']}" for row in failures[:FAILURES_SHOWN]]
     if len(failures) > FAILURES_SHOWN:
         lines.append(f"  … and {len(failures) - FAILURES_SHOWN} more (see summary.csv)")
     return lines
+
+
+def _pace_line(report: BatchReport) -> str:
+    pace = report.pace
+    workers = f"{pace.slots} workers'" if pace.slots != 1 else "1 worker's"
+    return (
+        f"Solving took {1 - pace.overhead_share:.0%} of {workers} {pace.wall_seconds:.1f} s "
+        f"({pace.solver_seconds:.1f} solver s); overhead {pace.overhead_share:.0%}: "
+        "starting workers, reading, sending and writing, and waiting for the last results."
+    )
 
 
 def _start_line(total: int, to_solve: int, executor: str) -> str:

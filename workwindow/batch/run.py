@@ -9,6 +9,7 @@ a killed process, a lost worker) loses at most the scenarios in flight.
 import contextlib
 import fcntl
 import hashlib
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,22 @@ class Quiet:
 
 
 @dataclass(frozen=True)
+class Pace:
+    """How much of the workers' time this run spent solving."""
+
+    wall_seconds: float
+    """From starting the executor to the last result written."""
+    solver_seconds: float
+    """The solver's own seconds, summed over the schedules of this run."""
+    slots: int
+
+    @property
+    def overhead_share(self) -> float:
+        """The part of the workers' time not spent in the solver: starting, sending, reading, writing, waiting."""
+        return max(0.0, 1 - self.solver_seconds / (self.slots * self.wall_seconds)) if self.wall_seconds else 0.0
+
+
+@dataclass(frozen=True)
 class BatchReport:
     rows: list[Row]
     reused: int
@@ -61,6 +78,8 @@ class BatchReport:
     """Rows made by this run."""
     csv_path: Path
     parquet_path: Path
+    pace: Pace | None = None
+    """None when nothing was left to solve."""
 
     @property
     def failed(self) -> int:
@@ -96,6 +115,7 @@ def run_batch(
         rows: dict[str, Row] = {}
         pending: list[_Pending] = []
         reused = 0
+        pace = None
         for item in inputs:
             outcome = _reuse_or_read(item, out, settings)
             if isinstance(outcome, _Pending):
@@ -104,16 +124,20 @@ def run_batch(
             rows[item.name], was_current = outcome
             reused += was_current
         if pending:
+            began = time.perf_counter()
             with open_executor(cluster, jobs) as executor:
                 listener.started(len(inputs), len(pending), executor.description)
-                for item, row in _solve_all(executor, pending, out, settings):
+                solver_seconds = 0.0
+                for item, row, seconds in _solve_all(executor, pending, out, settings):
                     rows[item.name] = row
+                    solver_seconds += seconds
                     listener.finished(row)
+                pace = Pace(time.perf_counter() - began, solver_seconds, executor.slots)
         else:
             listener.started(len(inputs), 0, "nothing to solve")
         ordered = [rows[item.name] for item in inputs]
         csv_path, parquet_path = write_summary(out, ordered)
-    return BatchReport(ordered, reused, len(ordered) - reused, csv_path, parquet_path)
+    return BatchReport(ordered, reused, len(ordered) - reused, csv_path, parquet_path, pace)
 
 
 @contextlib.contextmanager
@@ -151,26 +175,27 @@ def _reuse_or_read(item: ScenarioInput, out: Path, settings: SolveSettings) -> t
 
 def _solve_all(
     executor: Executor, pending: list[_Pending], out: Path, settings: SolveSettings
-) -> Iterator[tuple[ScenarioInput, Row]]:
+) -> Iterator[tuple[ScenarioInput, Row, float]]:
+    """Each scenario's row as its result arrives (written already), with the solver's seconds for it."""
     by_name = {job.item.name: job for job in pending}
     tasks = [Task(job.item.name, solve_file, (str(job.item.path), job.data, settings)) for job in pending]
     for finished in executor.run(tasks):
         job = by_name[finished.task.key]
-        yield job.item, _record(out, job, finished)
+        yield job.item, *_record(out, job, finished)
 
 
-def _record(out: Path, job: _Pending, finished: Finished) -> Row:
-    """Write what a finished task produced and return its summary row."""
+def _record(out: Path, job: _Pending, finished: Finished) -> tuple[Row, float]:
+    """Write what a finished task produced; its summary row and the solver's seconds."""
     if finished.error is not None:
         message = f"{job.item.path}: could not be solved ({type(finished.error).__name__}: {finished.error})"
-        return _record_error(out, job.item, job.stamp, "failure", message)
+        return _record_error(out, job.item, job.stamp, "failure", message), 0.0
     solved: Solved = finished.value
     stamp = job.stamp.model_copy(update={"seconds": round(solved.seconds, 3)})
     if solved.schedule is None:
-        return _record_error(out, job.item, stamp, "input", solved.input_error or "")
+        return _record_error(out, job.item, stamp, "input", solved.input_error or ""), 0.0
     schedule = solved.schedule.model_copy(update={"input": stamp})
     write_result(out, job.item.name, schedule)
-    return result_row(job.item.name, schedule)
+    return result_row(job.item.name, schedule), schedule.solver.wall_seconds
 
 
 def _record_error(out: Path, item: ScenarioInput, stamp: InputStamp, kind: ErrorKind, message: str) -> Row:
