@@ -26,7 +26,7 @@ from workwindow.batch.records import (
     write_result,
 )
 from workwindow.batch.solving import Solved, solve_file
-from workwindow.batch.summary import Row, error_row, result_row, write_summary
+from workwindow.batch.summary import Row, error_row, load_parquet_writer_meanwhile, result_row, write_summary
 from workwindow.errors import InputError
 from workwindow.executor import Executor, Finished, Task, open_executor
 from workwindow.files import remove_leftover_temporaries
@@ -124,6 +124,7 @@ def run_batch(
             rows[item.name], was_current = outcome
             reused += was_current
         if pending:
+            load_parquet_writer_meanwhile()
             began = time.perf_counter()
             with open_executor(cluster, jobs) as executor:
                 listener.started(len(inputs), len(pending), executor.description)
