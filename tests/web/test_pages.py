@@ -165,3 +165,13 @@ def test_what_ifs_are_planned_side_by_side_with_their_deltas(client):
     assert variant["values"][served]["delta"] == variant["values"][served]["mean"] - base["values"][served]["mean"]
     page = client.get(f"/jobs/{started.json()['job']}").text
     assert "no late group" in page and 'class="delta"' in page
+
+
+def test_a_plan_played_on_sampled_mornings_shows_how_much_of_it_is_delivered(client, solved):
+    started = client.post("/api/simulate", json={"job": solved["id"], "draws": 50})
+    assert started.status_code == 202, started.text
+    final = wait_until_final(client, started.json()["job"])
+    assert final["state"] == "done", final
+    page = client.get(f"/jobs/{started.json()['job']}").text
+    assert "How robust is the plan?" in page and "Delivered participant-days by week" in page
+    assert not OUTSIDE.search(page)

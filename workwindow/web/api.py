@@ -62,6 +62,11 @@ class ReplanRequest(BaseModel):
     time_limit: float = Field(10.0, gt=0, le=MAX_TIME_LIMIT)
 
 
+class SimulateRequest(BaseModel):
+    job: str = Field(description="the solved (or re-planned) job whose plan is played")
+    draws: int = Field(500, ge=10, le=20_000, description="sampled mornings per planned day")
+
+
 class JobCreated(BaseModel):
     job: str
     page: str
@@ -160,6 +165,20 @@ def replan(request: Request, body: ReplanRequest) -> JSONResponse:
     earlier = published.order
     order = Order("replan", earlier.text, earlier.source, earlier.overrides, body.time_limit, morning=morning)
     return created(request, order, f"the morning of {body.date}: {earlier.source}")
+
+
+@router.post("/simulate", status_code=202, response_model=JobCreated, summary="How robust is a plan?")
+def simulate(request: Request, body: SimulateRequest) -> JSONResponse:
+    """The plan played on sampled mornings (the scenario's `uncertainty`): delivered days, who is at risk."""
+    from workwindow.web.plans import has_plan, plan_of
+
+    played = job_or_404(request, body.job)
+    if not has_plan(played):
+        raise HTTPException(422, "that job has no plan to play (yet)")
+    earlier = played.order
+    plan = plan_of(played).schedule.model_dump(mode="json")
+    order = Order("simulate", earlier.text, earlier.source, earlier.overrides, plan=plan, draws=body.draws)
+    return created(request, order, f"robustness: {earlier.source}")
 
 
 def job_or_404(request: Request, job_id: str) -> Job:

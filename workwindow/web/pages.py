@@ -61,6 +61,8 @@ def job_page(request: Request, job_id: str) -> HTMLResponse:
     if plans.has_plan(job):
         context["plan"] = Markup(plans.plan_section(job))
         context["summary"] = plans.summary(job)
+    if job.order.kind == "simulate" and job.result is not None:
+        context["simulation"] = Markup(job.result["section"])
     if job.order.kind == "compare" and job.result is not None:
         context["comparison"] = plans.comparison_rows(job.result["comparison"])
     return render(request, "job.html", **context)

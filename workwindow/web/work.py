@@ -9,6 +9,7 @@ travel: no participant's data is logged.
 
 import dataclasses
 import json
+import re
 from typing import Any
 
 from workwindow.errors import InputError, WorkwindowError
@@ -23,7 +24,7 @@ class Order:
     """What a job is asked to do; picklable, handed to the worker process."""
 
     kind: str
-    """solve | explain | compare | replan"""
+    """solve | explain | compare | replan | simulate"""
     text: str
     source: str
     overrides: tuple[str, ...] = ()
@@ -35,6 +36,9 @@ class Order:
     """compare: tablet shares instead of variants."""
     morning: dict[str, Any] | None = None
     """replan: the published plan (schedule JSON), the date and the morning's events."""
+    plan: dict[str, Any] | None = None
+    """simulate: the plan (schedule JSON) to play on sampled mornings."""
+    draws: int = 0
 
 
 def scenario_of(order: Order) -> Scenario:
@@ -137,4 +141,19 @@ def _replan(order: Order, _queue: Any, _stop: Any) -> dict:
     }
 
 
-KINDS = {"solve": _solve, "explain": _explain, "compare": _compare, "replan": _replan}
+def _simulate(order: Order, _queue: Any, _stop: Any) -> dict:
+    from workwindow.models.uncertainty import Uncertainty
+    from workwindow.report.figures import inline_svg
+    from workwindow.report.markup import raw
+    from workwindow.simulate.plot import plot_svg
+    from workwindow.simulate.report import simulation_section
+    from workwindow.simulate.run import simulate
+
+    scenario = scenario_of(order)
+    simulation = simulate(scenario, [("the plan", Schedule.model_validate(order.plan))], draws=order.draws, seed=0)
+    plot = re.sub(r"<style[^>]*>.*?</style>", "", inline_svg(plot_svg(simulation)), flags=re.S)  # the CSP allows none
+    section = simulation_section(simulation, scenario.name, raw(plot))
+    return {"section": str(section), "certain": scenario.uncertainty == Uncertainty()}
+
+
+KINDS = {"solve": _solve, "explain": _explain, "compare": _compare, "replan": _replan, "simulate": _simulate}

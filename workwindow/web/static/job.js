@@ -115,6 +115,19 @@
     });
   }
 
+  const robustness = document.getElementById("robustness");
+  if (robustness) {
+    robustness.addEventListener("click", async () => {
+      robustness.disabled = true;
+      const answer = await ww.call("POST", "/api/simulate", { job: jobId, draws: Number(robustness.dataset.draws) });
+      if (answer.ok) window.location.assign(answer.data.page);
+      else {
+        robustness.disabled = false;
+        window.alert(answer.data.detail || "The plan could not be played.");
+      }
+    });
+  }
+
   const explanation = document.getElementById("explanation");
   if (explanation && data.result) explanation.replaceChildren(...explanationView(data.result, null));
 })();
