@@ -18,13 +18,17 @@ import statistics
 import subprocess
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
-from fastapi.testclient import TestClient
 from rich.console import Console
 from rich.table import Table
 
 from workwindow.web.app import create_app
+
+with warnings.catch_warnings():  # Starlette's note that it will move to httpx2 one day
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "benchmark"
@@ -51,7 +55,7 @@ def main() -> None:
         "page_kb": round(size / 1024, 1),
         "rounds": options.rounds,
     }
-    Console().print(_table(figures))
+    Console(width=100).print(_table(figures))
     if options.record:
         _record(options.record, figures)
 

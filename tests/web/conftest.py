@@ -2,14 +2,18 @@
 
 import shutil
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from tests.conftest import PILOT
 from workwindow.web.app import create_app
+
+with warnings.catch_warnings():  # Starlette's note that it will move to httpx2 one day
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
 
 TOKEN = "test-token-0123456789"
 HOSTS = ("127.0.0.1", "localhost", "testserver")
