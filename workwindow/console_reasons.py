@@ -9,16 +9,11 @@ import datetime as dt
 from collections import defaultdict
 from itertools import groupby
 
-from workwindow.idle import NO_ELIGIBLE_DAY, NOT_RECORDED, WANTS_NONE, Idle, Short
+from workwindow.idle import IDLE_TEXT, Idle, Short
 from workwindow.lines import packed, wrapped
 from workwindow.models.schedule import REASONS, Unassigned
 
 ENTRY_INDENT = 4
-IDLE_TEXT = {
-    NO_ELIGIBLE_DAY: "no eligible day (their days, crews and away dates leave none)",
-    WANTS_NONE: "wants no days (want[1] is 0)",
-    NOT_RECORDED: "no reason recorded (the solve ran out of time)",
-}
 
 ReasonRows = dict[tuple[str, str], dict[str, list[dt.date]]]
 

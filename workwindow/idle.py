@@ -16,6 +16,12 @@ WANTS_NONE = "wants_none"
 """Not a solver reason: want[1] is 0."""
 NOT_RECORDED = "not_recorded"
 """Not a solver reason: the solve ran out of time before explaining their days."""
+IDLE_TEXT = {
+    NO_ELIGIBLE_DAY: "no eligible day (their days, crews and away dates leave none)",
+    WANTS_NONE: "wants no days (want[1] is 0)",
+    NOT_RECORDED: "no reason recorded (the solve ran out of time)",
+}
+"""What the reasons that are not the solver's mean, in words."""
 
 
 @dataclass(frozen=True)

@@ -94,3 +94,12 @@ def test_crew_grid_shows_how_full_each_group_is(small_plan, parse):
 
     late_monday = dom.find("table", "crews").find_all("div", "late")[0]
     assert "Late 09:15–12:00 (2 of 6)" in late_monday.text
+
+
+def test_who_got_no_work_at_all_is_listed_with_the_reason_on_most_of_their_days(small_plan, parse):
+    dom = parse(render_report(small_plan.scenario, small_plan.schedule))
+
+    section = dom.find("section", "without-work")
+    idle = [span for span in section.find_all("span") if "data-reason" in span.attrs]
+    assert [(s.find("span", "pid").text, s.attrs["data-reason"]) for s in idle] == [("P05", "not_ready")]
+    assert "not ready, 2 of 2 days" in idle[0].text

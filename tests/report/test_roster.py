@@ -79,3 +79,21 @@ def test_a_plan_with_more_doses_than_stations_gets_no_roster(small_paths, tmp_pa
     assert result.exit_code == 2
     assert "station" in result.stderr and "workwindow verify" in result.stderr
     assert not (tmp_path / "r.html").exists()
+
+
+def test_the_roster_page_in_chromium_has_a_card_per_clinic_day_in_time_order(small_paths, browse, parse, artifacts):
+    scenario, schedule = small_paths
+    page = artifacts / "roster-small.html"
+    args = ["export", str(schedule), "--scenario", str(scenario), "--format", "roster", "-o", str(page)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+
+    dom = parse(browse(page, "--dump-dom").stdout)
+    cards = dom.find_all("section", "roster-day")
+    assignments = json.loads(schedule.read_text())["assignments"]
+    assert len(cards) == len({a["date"] for a in assignments})
+    for card in cards:
+        starts = [tr.attrs["data-start"] for tr in card.find("tbody").find_all("tr")]
+        assert starts == sorted(starts)
+    shot = artifacts / "roster-small.png"
+    browse(page, f"--screenshot={shot}", "--window-size=1200,800")
+    assert shot.stat().st_size > 20_000

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 from importlib.resources import files
 
+from workwindow.idle import IDLE_TEXT, Idle, idle_participants
 from workwindow.models import OBJECTIVES, Scenario, Schedule, format_time
 from workwindow.models.schedule import REASONS, Assignment, GroupRun
 from workwindow.report.markup import Html, el, join, raw
@@ -147,8 +148,7 @@ def participant_grid(plan: Plan, week: Week) -> Html:
 
 def without_work_part(plan: Plan, anchor: str) -> Html:
     unassigned = plan.schedule.unassigned
-    served = {a.participant for a in plan.schedule.assignments}
-    idle = [pid for pid in plan.scenario.participants if pid not in served]
+    idle = idle_participants(plan.scenario, plan.schedule)
     return el(
         "section",
         el("h2", "Without work"),
@@ -159,8 +159,8 @@ def without_work_part(plan: Plan, anchor: str) -> Html:
             class_="meta",
         ),
         _reason_table(plan),
-        el("h3", "Participants without a single work day"),
-        el("p", join(el("span", pid, class_="pid") for pid in idle) if idle else "Everyone worked."),
+        el("h3", "Participants without a single work day, by the reason on most of their days"),
+        el("p", join(_idle_entry(i) for i in idle) if idle else "Everyone worked."),
         el(
             "details",
             el("summary", f"All {len(unassigned)} participant-days without work"),
@@ -172,6 +172,12 @@ def without_work_part(plan: Plan, anchor: str) -> Html:
 
 
 # -- small pieces ----------------------------------------------------------------
+
+
+def _idle_entry(idle: Idle) -> Html:
+    reason = IDLE_TEXT.get(idle.reason, idle.reason.replace("_", " "))
+    days = f", {idle.days} of {idle.eligible} days" if idle.eligible else ""
+    return el("span", el("span", idle.participant, class_="pid"), f" {reason}{days} ", data_reason=idle.reason)
 
 
 def _horizon(plan: Plan) -> str:
