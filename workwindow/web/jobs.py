@@ -38,7 +38,6 @@ class Job:
     result: Any = None
     error: str | None = None
     created: float = field(default_factory=time.time)
-    finished: float | None = None
     changes: int = 0
     """Counts every change, so a listener can wait for the next."""
     stop: Any = None
@@ -144,7 +143,7 @@ class JobBoard:
             self._changed(job)
 
     def _finish(self, job: Job, state: State, *, result: Any = None, error: str | None = None) -> None:
-        self._update(job, state=state, result=result, error=error, finished=time.time())
+        self._update(job, state=state, result=result, error=error)
 
     def _changed(self, job: Job) -> None:
         job.changes += 1

@@ -45,7 +45,7 @@
       state.textContent = update.state;
       state.className = `state ${update.state}`;
       const note = document.getElementById("progress-note");
-      if (note && update.state === "running" && !(update.stages || []).length) note.textContent = "Planning… the first step of each week appears here as soon as it is done.";
+      if (note && page.dataset.kind === "solve" && update.state === "running" && !(update.stages || []).length) note.textContent = "Planning… the first step of each week appears here as soon as it is done.";
       if (ww.FINAL.includes(update.state)) window.location.reload();
     });
   }
