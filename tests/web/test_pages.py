@@ -175,3 +175,10 @@ def test_a_plan_played_on_sampled_mornings_shows_how_much_of_it_is_delivered(cli
     page = client.get(f"/jobs/{started.json()['job']}").text
     assert "How robust is the plan?" in page and "Delivered participant-days by week" in page
     assert not OUTSIDE.search(page)
+
+
+def test_the_scenario_page_shows_the_file_once_and_the_version_of_workwindow_in_its_footer(client, folder):
+    page = client.get("/scenarios/pilot.yaml").text
+    footer = page[page.index("<footer>") :]
+    assert "FileVersion" not in page and "participants" not in footer
+    assert page.count("# Participant ids are pseudonyms") == 1

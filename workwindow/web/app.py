@@ -41,7 +41,7 @@ def create_app(folder: Path, token: str, hosts: Iterable[str] = LOCAL_NAMES, slo
     app.state.folder = ScenarioFolder(folder)
     app.state.board = board
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
-    app.state.templates.env.globals["version"] = __version__
+    app.state.templates.env.globals["app_version"] = __version__
     app.middleware("http")(Guard(token, frozenset(hosts)))
     app.add_exception_handler(InputError, _input_error)
     app.add_exception_handler(NotInFolder, _not_in_folder)
