@@ -31,6 +31,17 @@ LABELS = {
     "longest_dose_wait": "longest wait for a station (min)",
 }
 MOST_AT_RISK = 10
+ONLY_WHEN_USED = ("walk_ins_placed", "standby_worked", "standby_sent_home")
+"""Figures of re-plans and standbys: left out of tables where every plan has them at 0."""
+
+
+def shown_figures(figures: list[dict[str, Estimate]]) -> list[tuple[str, str]]:
+    """(name, label) of the figures a table shows."""
+    return [
+        (name, label)
+        for name, label in LABELS.items()
+        if name not in ONLY_WHEN_USED or any(f[name].high > 0 for f in figures)
+    ]
 
 
 def interval(e: Estimate) -> str:
@@ -63,14 +74,14 @@ def _figures_table(simulation: Simulation) -> Table:
     table.add_row(
         "planned participant-days", *[str(plan.book.planned_days) for plan in simulation.plans], *([""] if gap else [])
     )
-    for name, label in LABELS.items():
+    for name, label in shown_figures(figures):
         extra = [interval(gap)] if gap is not None and name == "delivered_days" else [""] if gap is not None else []
         table.add_row(label, *[interval(f[name]) for f in figures], *extra)
     return table
 
 
 def _weeks_table(simulation: Simulation) -> Table:
-    table = Table(title="Delivered participant-days by week: planned → mean [95 % interval]", title_justify="left")
+    table = Table(title="Delivered days by week: planned → mean [95 %]", title_justify="left")
     table.add_column("week", justify="right")
     for plan in simulation.plans:
         table.add_column(plan.label, justify="right")

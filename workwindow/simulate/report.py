@@ -5,7 +5,7 @@ from pathlib import Path
 from workwindow.output import write_text
 from workwindow.report.html import page
 from workwindow.report.markup import Html, el, raw
-from workwindow.simulate.display import LABELS, MOST_AT_RISK
+from workwindow.simulate.display import MOST_AT_RISK, shown_figures
 from workwindow.simulate.figures import (
     Estimate,
     difference,
@@ -89,7 +89,7 @@ def _figures_table(simulation: Simulation) -> Html:
             *([el("td", "")] if gap is not None else []),
         )
     ]
-    for name, label in LABELS.items():
+    for name, label in shown_figures(figures):
         extra = [] if gap is None else [el("td", _interval(gap) if name == "delivered_days" else "", class_="num")]
         rows.append(el("tr", el("td", label), *[el("td", _interval(f[name]), class_="num") for f in figures], *extra))
     return el("table", el("thead", head), el("tbody", *rows), class_="simulation-figures")
