@@ -14,6 +14,7 @@ Every setting also checks that the numbers equal those of --jobs 1.
 
 import argparse
 import json
+import os
 import platform
 import subprocess
 import time
@@ -51,7 +52,13 @@ def main() -> None:
             rows.append(best)
     Console(width=120).print(_table(rows, len(plan.assignments)))
     if options.record:
-        record = {"commit": _commit(), "machine": platform.platform(), "planned_days": len(plan.assignments)}
+        record = {
+            "commit": _commit(),
+            "machine": platform.platform(),
+            "cores": os.cpu_count(),
+            "load_average_1_5_15": [round(load, 2) for load in os.getloadavg()],
+            "planned_days": len(plan.assignments),
+        }
         Path(options.record).write_text(json.dumps({**record, "runs": rows}, indent=2) + "\n")
 
 
