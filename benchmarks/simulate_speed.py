@@ -10,6 +10,7 @@ above 1 each setting keeps its fastest round: the machine is shared.
 Every setting also checks that the numbers equal those of --jobs 1.
 
     python benchmarks/simulate_speed.py [--draws 1000] [--replan-draws 16] [--jobs 1,2] [--rounds 1] [--record FILE]
+        [--time-limit 30]
 """
 
 import argparse
@@ -36,10 +37,10 @@ UNCERTAINTY = (
 )
 
 
-def main() -> None:
-    options = _options()
+def main(argv: list[str] | None = None) -> None:
+    options = _options(argv)
     scenario = load_scenario(PILOT, [UNCERTAINTY])
-    plan = solve(scenario, time_limit=30, workers=2, seed=0, deterministic=True, explain=False)
+    plan = solve(scenario, time_limit=options.time_limit, workers=2, seed=0, deterministic=True, explain=False)
     rows = []
     for recourse, draws in (("none", options.draws), ("replan", options.replan_draws)):
         reference = None
@@ -62,14 +63,15 @@ def main() -> None:
         Path(options.record).write_text(json.dumps({**record, "runs": rows}, indent=2) + "\n")
 
 
-def _options() -> argparse.Namespace:
+def _options(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draws", type=int, default=1000)
     parser.add_argument("--replan-draws", type=int, default=16)
     parser.add_argument("--jobs", default="1,2", type=lambda text: [int(j) for j in text.split(",")])
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--record", help="Write the rows as JSON to this file.")
-    return parser.parse_args()
+    parser.add_argument("--time-limit", type=float, default=30.0, help="Seconds for solving the pilot's plan.")
+    return parser.parse_args(argv)
 
 
 def _timed(scenario, plan, draws: int, recourse: str, jobs: int) -> dict:
