@@ -32,15 +32,17 @@ def test_mean_delivered_days_with_attendance_p_is_p_times_planned(pilot, pilot_p
     assert covered >= RUNS - 1
 
 
-def test_same_seed_same_numbers_on_one_process_or_two(pilot, pilot_plan):
+@pytest.mark.parametrize(("jobs", "cluster", "ran_on"), [(2, None, "2 local processes"), (2, "local", "Dask")])
+def test_same_seed_same_numbers_on_one_process_two_or_a_cluster(pilot, pilot_plan, jobs, cluster, ran_on):
     scenario = _with_uncertainty(
         pilot, attendance=0.8, dose_delay=(0, 10), travel_extra=(0, 10), staff_absence=0.05, walk_ins=0.1
     )
     alone = simulate(scenario, [("pilot", pilot_plan)], draws=250, seed=7, jobs=1)
-    spread = simulate(scenario, [("pilot", pilot_plan)], draws=250, seed=7, jobs=2)
-    assert spread.ran_on == "2 local processes"
+    spread = simulate(scenario, [("pilot", pilot_plan)], draws=250, seed=7, jobs=jobs, cluster=cluster)
+    assert ran_on in spread.ran_on
     np.testing.assert_array_equal(alone.plans[0].weekly, spread.plans[0].weekly)
     np.testing.assert_array_equal(alone.plans[0].lost_by_participant, spread.plans[0].lost_by_participant)
+    np.testing.assert_array_equal(alone.plans[0].short_by_group, spread.plans[0].short_by_group)
     other = simulate(scenario, [("pilot", pilot_plan)], draws=250, seed=8, jobs=1)
     assert not np.array_equal(alone.plans[0].weekly, other.plans[0].weekly)
 
