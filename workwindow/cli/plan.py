@@ -16,6 +16,7 @@ from workwindow.cli.common import (
     solver_options,
 )
 from workwindow.console import new_console
+from workwindow.errors import InputError, Problem
 from workwindow.models import load_scenario
 
 
@@ -29,6 +30,14 @@ from workwindow.models import load_scenario
 @solver_options
 @click.option("--deterministic", is_flag=True, help="Same input and seed, same schedule, here or on a cluster.")
 @cluster_option
+@click.option(
+    "--start-from",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Start from this plan (last week's, or this week's before a change).",
+)
+@click.option(
+    "--keep-changes-few", is_flag=True, help="With --start-from: after the objectives, change that plan least."
+)
 @reports_errors
 def solve(
     scenario: Path,
@@ -42,26 +51,39 @@ def solve(
     seed: int,
     deterministic: bool,
     cluster: str | None,
+    start_from: Path | None,
+    keep_changes_few: bool,
 ) -> None:
     """Find the best schedule for SCENARIO and print it week by week.
 
     With --cluster each week is solved on a Dask worker (workwindow must be
     installed there); with --deterministic too, the schedule is the one a
-    solve on this machine gives.
+    solve on this machine gives. --start-from starts each week from a plan
+    and, with --keep-changes-few, changes it least after the objectives.
     """
     from workwindow.cluster import solve_scenario
     from workwindow.console import print_schedule
     from workwindow.output import write_text
     from workwindow.solver import SolveSettings
 
+    if keep_changes_few and start_from is None:
+        raise InputError("--keep-changes-few", [Problem("", "needs --start-from, the plan to keep")])
+    if start_from is not None and cluster is not None:
+        raise InputError("--start-from", [Problem("", "solves on this machine; leave out --cluster")])
     loaded = load_scenario(scenario, overrides)
     settings = SolveSettings(
         time_limit=time_limit, workers=workers, seed=seed, deterministic=deterministic, robust=robust
     )
-    schedule = solve_scenario(loaded, settings, cluster)
+    if start_from is None:
+        schedule = solve_scenario(loaded, settings, cluster)
+    else:
+        from workwindow.models import load_schedule
+        from workwindow.replan.resolve import solve_from
+
+        schedule = solve_from(loaded, load_schedule(start_from), settings, keep_changes_few=keep_changes_few)
     print_schedule(new_console(), loaded, schedule, doses=doses, health_details=health_details)
     if output is not None:
-        write_text(output, schedule.to_json(), inputs=(scenario,))
+        write_text(output, schedule.to_json(), inputs=(scenario, *([start_from] if start_from else [])))
         click.echo(f"schedule written to {output}")
     if schedule.status in ("infeasible", "unknown"):
         sys.exit(EXIT_NO_SCHEDULE)

@@ -14,6 +14,7 @@ from workwindow.models import Scenario
 from workwindow.models.schedule import Schedule, SolverInfo, Stage, Status
 
 if TYPE_CHECKING:
+    from workwindow.solver.guide import Guide
     from workwindow.solver.lexicographic import Progress
     from workwindow.solver.settings import SolveSettings
     from workwindow.solver.weeks import WeekJob, WeekResult
@@ -64,6 +65,7 @@ def solve(
     explain: bool = True,
     robust: float | None = None,
     progress: "Progress | None" = None,
+    guide: "Guide | None" = None,
 ) -> Schedule:
     """The lexicographically best schedule, week by week, with a reason for every day without work.
 
@@ -86,6 +88,9 @@ def solve(
 
     `progress` hears each stage as it ends and may stop the search early
     (the workbench's Stop button); the schedule is then the best found so far.
+
+    A `guide` gives each week a start of its own and stages after the
+    objectives (`workwindow.replan.solve_from` starts from a published plan).
     """
     from workwindow.models.distributions import readiness_margins
     from workwindow.solver.lexicographic import SolverSettings
@@ -103,7 +108,7 @@ def solve(
 
     def one_week(week: int) -> "WeekResult":
         deadline = search.week_deadline()
-        return solve_week(scenario, week, deadline, search_seconds / scenario.weeks, settings, margins, progress)
+        return solve_week(scenario, week, deadline, search_seconds / scenario.weeks, settings, margins, progress, guide)
 
     with ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="workwindow-week") as pool:
         results = list(pool.map(one_week, range(1, scenario.weeks + 1)))

@@ -15,6 +15,7 @@ from workwindow.models import Scenario
 from workwindow.models.schedule import Assignment, GroupRun, Stage, Unassigned
 from workwindow.solver.facts import WeekFacts, week_facts
 from workwindow.solver.greedy import greedy_start
+from workwindow.solver.guide import Guide
 from workwindow.solver.lexicographic import (
     LARGE_MODEL,
     UNWATCHED,
@@ -70,11 +71,13 @@ def solve_week(
     settings: SolverSettings,
     margins: dict[str, int] | None = None,
     progress: Progress | None = None,
+    guide: Guide | None = None,
 ) -> WeekResult:
     """The week by `deadline`, building included; in deterministic mode by `deterministic_budget` instead.
 
     `margins`: minutes of readiness delay to plan for, by participant (robust plans).
     `progress` hears each stage as it ends and may stop the search.
+    `guide` gives the week a start of its own and stages after the objectives.
     """
     result = WeekResult()
     built = time.perf_counter()
@@ -85,8 +88,11 @@ def solve_week(
         staged(name, scenario, facts, week_model.v, prepare=bounds if name == "late_start" else None)
         for name in scenario.objective
     ]
+    if guide is not None:
+        objectives += guide.stages(week_model)
     objectives.append(StagedObjective(TIE_BREAK, late_places(week_model.v)))
-    start = greedy_start(week_model)
+    guided = guide.start(week_model) if guide is not None else None
+    start = guided if guided is not None else greedy_start(week_model)
     result.build_seconds = time.perf_counter() - built
     solved = solve_lexicographic(
         week_model.model,
