@@ -29,7 +29,7 @@ COMPLETION_SECONDS = 2.0
 
 
 def solve_from(
-    scenario: Scenario, last: Schedule, settings: SolveSettings = SolveSettings(), *, keep_changes_few: bool = False
+    scenario: Scenario, last: Schedule, settings: SolveSettings, *, keep_changes_few: bool = False
 ) -> Schedule:
     """The scenario's schedule, solved from `last`; with `keep_changes_few`, changing it least after the objectives."""
     from workwindow.solver.horizon import solve
