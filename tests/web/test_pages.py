@@ -182,3 +182,34 @@ def test_the_scenario_page_shows_the_file_once_and_the_version_of_workwindow_in_
     footer = page[page.index("<footer>") :]
     assert "FileVersion" not in page and "participants" not in footer
     assert page.count("# Participant ids are pseudonyms") == 1
+
+
+def test_a_plan_kept_in_the_folder_opens_again_with_its_scenario_and_never_overwrites(client, solved, folder):
+    kept = client.post("/api/plans", json={"job": solved["id"], "name": "pilot-plan.json"})
+    assert kept.status_code == 201, kept.text
+    try:
+        assert Schedule.from_json((folder / "pilot-plan.json").read_text()) == Schedule.model_validate(
+            solved["schedule"]
+        )
+        again = client.post("/api/plans", json={"job": solved["id"], "name": "pilot-plan.json"})
+        assert again.status_code == 409
+        assert 'data-plan="pilot-plan.json"' in client.get("/scenarios/pilot.yaml").text
+        opened = client.post("/api/plans/open", json={"file": "pilot.yaml", "plan": "pilot-plan.json"})
+        assert opened.status_code == 201, opened.text
+        job = client.get(f"/api/jobs/{opened.json()['job']}").json()
+        assert job["state"] == "done" and job["schedule"] == solved["schedule"]
+        outside = client.post("/api/plans/open", json={"file": "pilot.yaml", "plan": "../pilot-plan.json"})
+        assert outside.status_code == 404
+    finally:
+        (folder / "pilot-plan.json").unlink()
+
+
+def test_a_plan_of_another_scenario_is_refused_when_opened(client, solved, folder):
+    other = dict(solved["schedule"], scenario="another scenario")
+    (folder / "other-plan.json").write_text(Schedule.model_validate(other).to_json())
+    try:
+        answer = client.post("/api/plans/open", json={"file": "pilot.yaml", "plan": "other-plan.json"})
+        assert answer.status_code == 422
+        assert "another scenario" in answer.json()["detail"]
+    finally:
+        (folder / "other-plan.json").unlink()

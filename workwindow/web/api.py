@@ -67,6 +67,16 @@ class SimulateRequest(BaseModel):
     draws: int = Field(500, ge=10, le=20_000, description="sampled mornings per planned day")
 
 
+class KeepPlan(BaseModel):
+    job: str = Field(description="the solved or re-planned job whose plan to keep")
+    name: str = Field(description="a new .json file name in the folder, e.g. pilot-week11.json")
+
+
+class OpenPlan(BaseModel):
+    file: str = Field(description="the scenario file the plan was solved for")
+    plan: str = Field(description="a plan (schedule JSON) file of the folder")
+
+
 class JobCreated(BaseModel):
     job: str
     page: str
@@ -179,6 +189,40 @@ def simulate(request: Request, body: SimulateRequest) -> JSONResponse:
     plan = plan_of(played).schedule.model_dump(mode="json")
     order = Order("simulate", earlier.text, earlier.source, earlier.overrides, plan=plan, draws=body.draws)
     return created(request, order, f"robustness: {earlier.source}")
+
+
+@router.post("/plans", status_code=201, summary="Keep a job's plan as a file in the folder")
+def keep_plan(request: Request, body: KeepPlan) -> JSONResponse:
+    """Writes the schedule JSON as a new file (never over one), so that it can be opened again later."""
+    from workwindow.web.plans import has_plan, plan_of
+
+    kept = job_or_404(request, body.job)
+    if not has_plan(kept):
+        raise HTTPException(422, "that job has no plan to keep (yet)")
+    try:
+        folder_of(request).write_plan(body.name, plan_of(kept).schedule.to_json())
+    except ChangedOnDisk as exc:
+        raise HTTPException(409, str(exc)) from None
+    return JSONResponse({"plan": body.name}, status_code=201)
+
+
+@router.post("/plans/open", status_code=201, response_model=JobCreated, summary="Open a plan file of the folder")
+def open_plan(request: Request, body: OpenPlan) -> JSONResponse:
+    """The plan as a finished job, after checking that it belongs to the scenario and keeps every rule."""
+    from workwindow.models.schedule_file import parse_schedule
+    from workwindow.report.inputs import check_schedule_fits
+    from workwindow.verify import verify
+
+    folder = folder_of(request)
+    order = Order("solve", folder.read(body.file).text, body.file)
+    scenario = validate_scenario(parse_document(order.text, body.file))
+    schedule = parse_schedule(folder.read_plan(body.plan), body.plan)
+    check_schedule_fits(scenario, schedule, body.plan)
+    broken = verify(scenario, schedule)
+    if broken:
+        raise HTTPException(422, f"{body.plan} breaks {len(broken)} rules of {body.file}, e.g. {broken[0].message}")
+    job = board_of(request).record(order, f"{body.plan} ({body.file})", schedule.model_dump(mode="json"))
+    return JSONResponse({"job": job.id, "page": f"/jobs/{job.id}"}, status_code=201)
 
 
 def job_or_404(request: Request, job_id: str) -> Job:

@@ -15,6 +15,7 @@ from workwindow.errors import WorkwindowError
 from workwindow.files import write_text_atomically
 
 SCENARIO_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\- ]{0,120}\.ya?ml$")
+PLAN_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\- ]{0,120}\.json$")
 
 
 class NotInFolder(WorkwindowError):
@@ -41,15 +42,15 @@ class ScenarioFolder:
     def __init__(self, root: Path):
         self.root = root.resolve()
 
-    def names(self) -> list[str]:
-        return sorted(
-            p.name for p in self.root.iterdir() if SCENARIO_NAME.match(p.name) and p.is_file() and self._inside(p)
-        )
+    def names(self, pattern: re.Pattern = SCENARIO_NAME) -> list[str]:
+        """The scenario files (or, with PLAN_NAME, the plan files) directly in the folder."""
+        return sorted(p.name for p in self.root.iterdir() if pattern.match(p.name) and p.is_file() and self._inside(p))
 
-    def path(self, name: str) -> Path:
+    def path(self, name: str, pattern: re.Pattern = SCENARIO_NAME) -> Path:
         """The file for `name`, or NotInFolder: never a path outside the folder."""
-        if not SCENARIO_NAME.match(name) or ".." in name:
-            raise NotInFolder(f"'{name}' is not a scenario file name (a .yaml file in the served folder)")
+        if not pattern.match(name) or ".." in name:
+            kind = "scenario file name (a .yaml" if pattern is SCENARIO_NAME else "plan file name (a .json"
+            raise NotInFolder(f"'{name}' is not a {kind} file in the served folder)")
         path = self.root / name
         if not self._inside(path):
             raise NotInFolder(f"'{name}' is not in the served folder")
@@ -74,6 +75,20 @@ class ScenarioFolder:
             )
         write_text_atomically(path, text)
         return version_of(text.encode("utf-8"))
+
+    def read_plan(self, name: str) -> str:
+        path = self.path(name, PLAN_NAME)
+        try:
+            return path.read_text(encoding="utf-8")
+        except (FileNotFoundError, UnicodeDecodeError):
+            raise NotInFolder(f"there is no plan file '{name}' in the served folder") from None
+
+    def write_plan(self, name: str, text: str) -> None:
+        """A new plan file; an existing one is never replaced (a published plan is what replan starts from)."""
+        try:
+            write_text_atomically(self.path(name, PLAN_NAME), text, overwrite=False)
+        except FileExistsError:
+            raise ChangedOnDisk(f"{name} is already in the folder; give the plan another name") from None
 
     def _inside(self, path: Path) -> bool:
         return path.resolve().parent == self.root

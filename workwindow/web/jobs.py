@@ -73,6 +73,15 @@ class JobBoard:
         log.info("job %s (%s) queued", job.id, order.kind)
         return job
 
+    def record(self, order: Order, label: str, result: Any) -> Job:
+        """A job that needs no worker: a plan read from a file is done as soon as it is read."""
+        job = Job(uuid.uuid4().hex[:12], order, label, state="done", result=result, stop=self._context.Event())
+        with self._lock:
+            self._jobs[job.id] = job
+            self._forget_old()
+        log.info("job %s (%s) read from a file", job.id, order.kind)
+        return job
+
     def get(self, job_id: str) -> Job | None:
         return self._jobs.get(job_id)
 

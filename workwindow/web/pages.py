@@ -10,6 +10,7 @@ from markupsafe import Markup
 from workwindow.models import WEEKDAYS
 from workwindow.web import plans
 from workwindow.web.api import board_of, folder_of, job_or_404
+from workwindow.web.folder import PLAN_NAME
 from workwindow.web.forms import SECTIONS, shown, value_at
 from workwindow.web.scenarios import check_text, open_scenario
 
@@ -42,6 +43,7 @@ def scenario_page(request: Request, name: str) -> HTMLResponse:
         version=version,
         checked=checked,
         sections=sections,
+        plans=folder_of(request).names(PLAN_NAME),
         weekdays=WEEKDAYS,
         time_limits=TIME_LIMITS,
     )

@@ -115,6 +115,17 @@
     });
   }
 
+  const keep = document.getElementById("keep");
+  if (keep) {
+    keep.addEventListener("click", async () => {
+      const name = window.prompt("Keep the plan in the folder as", keep.dataset.name);
+      if (!name) return;
+      const answer = await ww.call("POST", "/api/plans", { job: jobId, name: name.endsWith(".json") ? name : `${name}.json` });
+      if (answer.ok) ww.say(`Kept as ${answer.data.plan} in the folder. Open it again from the scenario's page.`, "ok");
+      else ww.say(answer.data.detail || "The plan was not kept.", "bad");
+    });
+  }
+
   const robustness = document.getElementById("robustness");
   if (robustness) {
     robustness.addEventListener("click", async () => {

@@ -148,6 +148,14 @@
     await ww.solve({ file, time_limit: Number(document.getElementById("time-limit").value) });
   }
 
+  editor.addEventListener("click", async (event) => {
+    const button = event.target.closest("button.open-plan");
+    if (!button) return;
+    const answer = await ww.call("POST", "/api/plans/open", { file, plan: button.dataset.plan });
+    if (answer.ok) window.location.assign(answer.data.page);
+    else ww.say(answer.data.detail || "The plan could not be opened.", "bad");
+  });
+
   document.getElementById("check").addEventListener("click", check);
   document.getElementById("save").addEventListener("click", save);
   document.getElementById("solve").addEventListener("click", plan);
