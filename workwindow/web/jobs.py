@@ -93,7 +93,7 @@ class JobBoard:
         job.stop.set()
         with self._lock:
             if job.state == "queued":
-                self._finish(job, "stopped")
+                self._finish(job, "stopped", error="stopped before it started, so there is no plan")
         log.info("job %s asked to stop", job.id)
 
     def wait_for_change(self, job: Job, seen: int, timeout: float) -> int:
