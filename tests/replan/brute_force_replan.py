@@ -26,6 +26,7 @@ def least_changes(
     arrived: set[str],
     staff_absent: set[str],
     doses: dict[str, int],
+    observation: dict[str, int],
 ) -> tuple[int, int, int, int]:
     (crew,) = scenario.program.crews
     planned = {a.participant: a for a in plan.assignments if a.date == date}
@@ -36,7 +37,7 @@ def least_changes(
         s for g in plan.groups if g.date != date and scenario.week_of(g.date) == week for s in g.staff
     )
     planned_leads = {s for g in plan.groups if g.date == date and g.group == "late" for s in g.staff}
-    today = _today(scenario, present, doses)
+    today = _today(scenario, present, doses, observation)
     best = None
     for places in _day_plans(today, date):
         if any(other_days[p] + 1 > scenario.participants[p].want[1] for p in places):
@@ -60,12 +61,14 @@ def least_changes(
     return best
 
 
-def _today(scenario: Scenario, present: set[str], doses: dict[str, int]) -> Scenario:
-    people = {
-        p: (q.model_copy(update={"morning_dose": doses[p]}) if p in doses else q)
-        for p, q in scenario.participants.items()
-        if p in present
-    }
+def _today(scenario: Scenario, present: set[str], doses: dict[str, int], observation: dict[str, int]) -> Scenario:
+    """The scenario as that morning: only those present, given doses fixed, observations as they were."""
+    people = {}
+    for p, q in scenario.participants.items():
+        if p in present:
+            people[p] = q.model_copy(
+                update={"morning_dose": doses.get(p, q.morning_dose), "observation": observation.get(p, q.observation)}
+            )
     return scenario.model_copy(update={"participants": people})
 
 

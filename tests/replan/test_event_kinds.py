@@ -75,8 +75,10 @@ def test_a_longer_observation_today_makes_the_ready_time_later():
     # 08:00 + 10 + 45 + 25 = 09:20
     assert result.schedule.assignments[0].ready == parse_time("09:20")
     assert _lines(result) == ["P1: late group street 09:05 → 09:20"]
-    that_morning = tiny(participants=people("injection", observation=45))
-    assert verify(that_morning, result.schedule) == []
+    assert verify(scenario, result.schedule) == []  # the plan's `morning` says P1's observation was not the usual
+    assert [(m.observation, m.dose_given) for m in result.schedule.morning] == [(["P1"], [])]
+    without_the_morning = result.schedule.model_copy(update={"morning": None})
+    assert [v.kind for v in verify(scenario, without_the_morning)] == ["ready_reported"]
 
 
 def test_at_now_given_doses_stay_and_a_walk_in_dosed_later_moves_the_group():

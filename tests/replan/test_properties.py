@@ -39,10 +39,12 @@ def mornings(draw: st.DrawFn):
     for pid in draw(st.lists(st.sampled_from(present), max_size=2, unique=True)) if present else ():
         first, last = scenario.clinic_of(pid).morning
         others = sorted(t for q, t in booked.items() if q != pid and first <= t <= last)
-        if scenario.participants[pid].morning_dose is None:
-            # another's booked time mostly: two doses at once at a full station force a move
-            doses[pid] = draw(st.sampled_from(others or list(range(first, last + 1, scenario.time_step))))
-    return scenario, plan, date, Events(absent=absent, arrived=arrived, staff_absent=staff_absent, doses=doses)
+        # another's booked time mostly: two doses at once at a full station force a move
+        doses[pid] = draw(st.sampled_from(others or list(range(first, last + 1, scenario.time_step))))
+    observed = draw(st.lists(st.sampled_from(present), max_size=1)) if present else []
+    observation = {pid: draw(st.integers(0, 60)) for pid in observed}
+    events = Events(absent=absent, arrived=arrived, staff_absent=staff_absent, doses=doses, observation=observation)
+    return scenario, plan, date, events
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -59,7 +61,14 @@ def _valid_only_that_day_and_least(scenario: Scenario, plan, date: dt.date, even
     assert not events.absent & {a.participant for a in new.assignments if a.date == date}
     reached = tuple(s.value for s in new.solver.stages if s.objective in STAGES)
     assert reached == least_changes(
-        scenario, plan, date, set(events.absent), set(events.arrived), set(events.staff_absent), dict(events.doses)
+        scenario,
+        plan,
+        date,
+        set(events.absent),
+        set(events.arrived),
+        set(events.staff_absent),
+        dict(events.doses),
+        dict(events.observation),
     )
 
 

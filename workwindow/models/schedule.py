@@ -108,7 +108,24 @@ class SolverInfo(_Record):
     )
 
 
-_OPTIONAL = ("scenario", "status", "objectives", "kpis", "solver", "input")
+class MorningFacts(_Record):
+    """What a re-planned morning took as given beyond the scenario; ids only, never minutes."""
+
+    date: dt.date
+    dose_given: list[str] = Field(
+        default_factory=list,
+        description="participants whose dose was given at the time their assignment shows (replan --dose)",
+    )
+    observation: list[str] = Field(
+        default_factory=list,
+        description=(
+            "participants whose observation that morning was not the scenario's (replan --observation): "
+            "their `ready` is as the plan gives it"
+        ),
+    )
+
+
+_OPTIONAL = ("scenario", "status", "objectives", "kpis", "solver", "input", "morning")
 
 
 class InputStamp(_Record):
@@ -140,6 +157,9 @@ class Schedule(_Record):
     kpis: Kpis | None = None
     solver: SolverInfo | None = None
     input: InputStamp | None = Field(None, description="set in the results of `workwindow batch`")
+    morning: list[MorningFacts] | None = Field(
+        None, description="set by `workwindow replan`: the morning's facts that `verify` takes as given"
+    )
 
     def to_json(self) -> str:
         """Sections a plan does not have are left out rather than written as null; so is `solver.robust`

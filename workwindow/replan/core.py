@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from workwindow.errors import InputError, Problem
 from workwindow.models import Scenario, Schedule
-from workwindow.models.schedule import Assignment, GroupRun, SolverInfo, Stage, Unassigned
+from workwindow.models.schedule import Assignment, GroupRun, MorningFacts, SolverInfo, Stage, Unassigned
 from workwindow.replan.changes import Change, changes_between, people_to_tell
 from workwindow.replan.events import NO_EVENTS, Events, check_dates, check_events
 from workwindow.replan.freed import FreedPlace, freed_places
@@ -99,6 +99,7 @@ def replan_checked(
         for week, days in itertools.groupby(dates, key=scenario.week_of)
     ]
     schedule = _assembled(scenario, plan, set(dates), parts, settings, time.perf_counter() - began)
+    schedule = schedule.model_copy(update={"morning": _morning_facts(plan, schedule, set(dates), first, events)})
     changes = changes_between(scenario, plan, schedule, dates, events)
     return Replanned(
         schedule=schedule,
@@ -188,6 +189,21 @@ def _assembled(
         kpis=kpis(scenario, assignments, groups),
         solver=SolverInfo(wall_seconds=round(seconds, 3), workers=settings.workers, seed=settings.seed, stages=stages),
     )
+
+
+def _morning_facts(
+    plan: Schedule, new: Schedule, dates: set[dt.date], first: dt.date, events: Events
+) -> list[MorningFacts] | None:
+    """The published plan's facts of the days kept, and this morning's doses and observations of those who work."""
+    kept = [m for m in plan.morning or [] if m.date not in dates]
+    working = {a.participant for a in new.assignments if a.date == first}
+    today = MorningFacts(
+        date=first,
+        dose_given=sorted(working & set(events.doses)),
+        observation=sorted(working & set(events.observation)),
+    )
+    facts = sorted([*kept, today] if today.dose_given or today.observation else kept, key=lambda m: m.date)
+    return facts or None
 
 
 def _still_broken(scenario: Scenario, schedule: Schedule, plan_name: str) -> None:

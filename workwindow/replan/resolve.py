@@ -3,7 +3,7 @@
 `solve --start-from LAST.json` gives each week the last plan as its start
 (completed by CP-SAT into a full solution of the week's model, or the greedy
 start when the scenario no longer allows it). With `--keep-changes-few` the
-replan's `dose_moves` and `changes` stages follow the scenario's objectives,
+replan's `keep`, `dose_moves` and `changes` stages follow the scenario's objectives,
 so a re-solve after a small change to the scenario moves as few people as
 the objectives allow. A plan for other weeks (last week's) is moved onto the
 horizon by whole weeks.
@@ -23,6 +23,9 @@ from workwindow.replan.morning import Morning
 from workwindow.solver.lexicographic import Solution, StagedObjective
 from workwindow.solver.settings import SolveSettings
 from workwindow.solver.week_model import WeekModel
+
+KEEPING_STAGES = ("keep", "dose_moves", "changes")
+"""After the objectives: fewest people of the last plan dropped, then dose times moved, then other changes."""
 
 COMPLETION_SECONDS = 2.0
 """For CP-SAT to fill in what the plan does not say (shortfalls, supervisor steps, change flags)."""
@@ -73,7 +76,7 @@ class LastPlan:
         if not self.keep:
             return []
         morning = self._morning(week)
-        return [StagedObjective(name, stage_expr(name, week, morning)) for name in ("dose_moves", "changes")]
+        return [StagedObjective(name, stage_expr(name, week, morning)) for name in KEEPING_STAGES]
 
     def start(self, week: WeekModel) -> Solution | None:
         """The last plan completed to a solution of this week's model, or None when the model refuses it."""

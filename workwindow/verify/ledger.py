@@ -24,6 +24,10 @@ class Ledger:
     groups: list[GroupRun]
     members: dict[GroupKey, list[Assignment]]
     records: dict[GroupKey, list[GroupRun]]
+    dose_given: frozenset[tuple[str, dt.date]] = frozenset()
+    """(participant, date) whose dose a replan took as given at the time shown (ids only)."""
+    observed: frozenset[tuple[str, dt.date]] = frozenset()
+    """(participant, date) whose observation that morning was not the scenario's: ready as the plan gives it."""
 
     def start_of(self, key: GroupKey) -> int:
         """The group's start as its record gives it, else as its first member gives it."""
@@ -50,7 +54,15 @@ def build_ledger(scenario: Scenario, schedule: Schedule) -> Ledger:
     records: dict[GroupKey, list[GroupRun]] = defaultdict(list)
     for g in groups:
         records[(g.date, g.crew, g.group)].append(g)
-    return Ledger(assignments, groups, dict(members), dict(records))
+    mornings = schedule.morning or []
+    return Ledger(
+        assignments,
+        groups,
+        dict(members),
+        dict(records),
+        dose_given=frozenset((pid, m.date) for m in mornings for pid in m.dose_given),
+        observed=frozenset((pid, m.date) for m in mornings for pid in m.observation),
+    )
 
 
 def assignment_is_known(scenario: Scenario, a: Assignment) -> bool:

@@ -11,7 +11,7 @@ from workwindow.verify.violation import Violation
 
 def check_timing(scenario: Scenario, ledger: Ledger) -> Iterator[Violation]:
     for a in ledger.assignments:
-        yield from _dose(scenario, a)
+        yield from _dose(scenario, a, given=(a.participant, a.date) in ledger.dose_given)
         travel = travel_minutes(scenario, a.participant, a.crew)
         if travel is None:
             continue  # a crew p may not join (reported as not_eligible), with no way there
@@ -19,7 +19,7 @@ def check_timing(scenario: Scenario, ledger: Ledger) -> Iterator[Violation]:
         yield from _back_for_afternoon(scenario, a, travel)
 
 
-def _dose(scenario: Scenario, a: Assignment) -> Iterator[Violation]:
+def _dose(scenario: Scenario, a: Assignment, *, given: bool) -> Iterator[Violation]:
     who = f"{a.participant} on {a.date}"
     name, clinic = clinic_of(scenario, a.participant)
     first, last = clinic.morning
@@ -34,7 +34,7 @@ def _dose(scenario: Scenario, a: Assignment) -> Iterator[Violation]:
             f"{who}: morning dose at {hm(a.dose)} is off the {scenario.time_step}-minute grid (time_step).",
         )
     fixed = scenario.participants[a.participant].morning_dose
-    if fixed is not None and a.dose != fixed:
+    if fixed is not None and a.dose != fixed and not given:
         yield Violation(
             "dose_fixed",
             f"{who}: morning dose at {hm(a.dose)}, but {a.participant}'s dose is fixed at {hm(fixed)}.",
@@ -42,10 +42,22 @@ def _dose(scenario: Scenario, a: Assignment) -> Iterator[Violation]:
 
 
 def _ready(scenario: Scenario, ledger: Ledger, a: Assignment, travel: int) -> Iterator[Violation]:
-    """ready = dose + dose_minutes + observation + travel, and no later than the group's start."""
+    """ready = dose + dose_minutes + observation + travel, and no later than the group's start.
+
+    A replan may record that a participant's observation that morning was not
+    the scenario's: the plan's `ready` then stands, as long as it leaves room
+    for the dose and the travel.
+    """
     who = f"{a.participant} on {a.date}"
     _, clinic = clinic_of(scenario, a.participant)
-    observation = observation_minutes(scenario, a.participant)
+    if (a.participant, a.date) in ledger.observed:
+        observation = a.ready - a.dose - clinic.dose_minutes - travel
+        if observation < 0:
+            yield Violation(
+                "ready_reported", f"{who}: ready is given as {hm(a.ready)}, before the dose and travel end."
+            )
+    else:
+        observation = observation_minutes(scenario, a.participant)
     ready = a.dose + clinic.dose_minutes + observation + travel
     sum_text = f"dose at {hm(a.dose)} + {clinic.dose_minutes} + {observation} observation + {travel} travel"
     if a.ready != ready:
