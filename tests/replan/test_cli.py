@@ -1,12 +1,15 @@
 """`workwindow replan` at the command line: the new plan written, bad input as one paragraph and exit 2."""
 
+import copy
 import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
-from tests.conftest import PILOT
+from tests.conftest import PILOT, TINY, people, tiny
+from tests.replan.plans import plan_of
 from workwindow.cli import main
 from workwindow.models import Schedule
 
@@ -89,3 +92,23 @@ def test_a_plan_that_breaks_a_rule_is_refused_with_verifys_sentence_unless_repai
     repaired = _run(str(broken), "--date", DAY, "--repair", "-o", str(tmp_path / "new.json"))
     assert repaired.exit_code == 0, repaired.output
     assert CliRunner().invoke(main, ["verify", str(PILOT), str(tmp_path / "new.json")]).exit_code == 0
+
+
+def test_a_plan_solved_with_set_overrides_is_replanned_with_the_same_ones(tmp_path: Path):
+    scenario = tmp_path / "tiny.yaml"
+    one_station = copy.deepcopy(TINY) | {"participants": people("injection", "injection")}
+    one_station["clinics"]["habio"]["stations"] = 1
+    scenario.write_text(yaml.safe_dump(one_station), encoding="utf-8")
+    two_stations = tiny(**{"clinics.habio.stations": 2}, participants=people("injection", "injection"))
+    plan = tmp_path / "plan.json"
+    plan.write_text(
+        plan_of(two_stations, {p: ("street", "late", "08:00", "09:05") for p in ("P1", "P2")}).to_json(),
+        encoding="utf-8",
+    )
+    options = [str(scenario), str(plan), "--date", "2024-03-11", "--absent", "P1"]
+    same = CliRunner().invoke(main, ["replan", *options, "--set", "clinics.habio.stations=2"])
+    assert same.exit_code == 0, same.output
+    assert "To tell: nobody" in same.output
+    without = CliRunner().invoke(main, ["replan", *options])
+    assert without.exit_code == 2
+    assert "breaks rules of the scenario" in without.output and "only 1 station free" in without.output
