@@ -213,3 +213,31 @@ def test_a_plan_of_another_scenario_is_refused_when_opened(client, solved, folde
         assert "another scenario" in answer.json()["detail"]
     finally:
         (folder / "other-plan.json").unlink()
+
+
+def test_a_row_renamed_onto_another_rows_id_is_refused_and_nothing_is_lost(client, folder):
+    before = (folder / "pilot.yaml").read_text()
+    form = _form_with(folder, "P04", "dose_form", "injection")
+    for row in form["participants"]["rows"]:
+        if row["id"] == "P01":
+            row["id"] = "P02"
+    answer = client.put("/api/scenarios/pilot.yaml", json={"version": _version(client), "form": form})
+    assert answer.status_code == 422
+    assert {p["field"] for p in answer.json()["problems"]} == {"participants.P02"}
+    assert (folder / "pilot.yaml").read_text() == before
+
+
+def test_a_row_renamed_to_a_free_id_keeps_its_place_and_comment(client, folder):
+    before = (folder / "pilot.yaml").read_text()
+    form = _form_with(folder, "P04", "dose_form", "injection")
+    for row in form["participants"]["rows"]:
+        if row["id"] == "P01":
+            row["id"] = "P00"
+    answer = client.put("/api/scenarios/pilot.yaml", json={"version": _version(client), "form": form})
+    try:
+        assert answer.status_code == 200, answer.text
+        after = (folder / "pilot.yaml").read_text()
+        changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
+        assert len(changed) == 1 and changed[0][1].lstrip().startswith("P00: {dose_form: injection")
+    finally:
+        (folder / "pilot.yaml").write_text(before)

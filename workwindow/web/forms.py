@@ -10,6 +10,7 @@ describes for each field.
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -212,11 +213,13 @@ def _apply_rows(
     kept = {str(row.get("was")) for row in rows if row.get("was") in existing}
     for gone in existing - kept:
         apply(document, (*section.path, gone), DELETE)
+    taken = Counter(str(row.get("id", "")).strip() for row in rows)
     for row in rows:
         rid, was = str(row.get("id", "")).strip(), row.get("was")
         where = ".".join((*section.path, rid or "?"))
-        if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*", rid):
-            problems.append(Problem(f"{where}", "give an id: letters, digits, _ . - (no spaces)"))
+        refusal = _id_refusal(rid, was, taken, kept)
+        if refusal is not None:
+            problems.append(Problem(where, refusal))
             continue
         if was in existing:
             if rid != was:
@@ -230,6 +233,17 @@ def _apply_rows(
                 if value is not DELETE and value is not _UNREADABLE:
                     _nest(new_row, fields[key].path, value)
             apply(document, (*section.path, rid), new_row)
+
+
+def _id_refusal(rid: str, was: str | None, taken: Counter, kept: set[str]) -> str | None:
+    """Why a row's id cannot be written: malformed, used twice, or a rename onto a row still there."""
+    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*", rid):
+        return "give an id: letters, digits, _ . - (no spaces)"
+    if taken[rid] > 1:
+        return f"'{rid}' is the id of two rows; give each row its own"
+    if was is not None and rid != was and rid in kept:
+        return f"'{rid}' is still the id of another row; rename that one first and save"
+    return None
 
 
 def _apply_fields(
