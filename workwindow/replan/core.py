@@ -99,7 +99,8 @@ def replan_checked(
         for week, days in itertools.groupby(dates, key=scenario.week_of)
     ]
     schedule = _assembled(scenario, plan, set(dates), parts, settings, time.perf_counter() - began)
-    schedule = schedule.model_copy(update={"morning": _morning_facts(plan, schedule, set(dates), first, events)})
+    facts = _morning_facts(scenario, plan, schedule, set(dates), first, events)
+    schedule = schedule.model_copy(update={"morning": facts})
     changes = changes_between(scenario, plan, schedule, dates, events)
     return Replanned(
         schedule=schedule,
@@ -192,7 +193,7 @@ def _assembled(
 
 
 def _morning_facts(
-    plan: Schedule, new: Schedule, dates: set[dt.date], first: dt.date, events: Events
+    scenario: Scenario, plan: Schedule, new: Schedule, dates: set[dt.date], first: dt.date, events: Events
 ) -> list[MorningFacts] | None:
     """The published plan's facts of the days kept, and this morning's doses and observations of those who work."""
     kept = [m for m in plan.morning or [] if m.date not in dates]
@@ -200,7 +201,9 @@ def _morning_facts(
     today = MorningFacts(
         date=first,
         dose_given=sorted(working & set(events.doses)),
-        observation=sorted(working & set(events.observation)),
+        observation=sorted(
+            p for p, m in events.observation.items() if p in working and m != scenario.observation_of(p)
+        ),
     )
     facts = sorted([*kept, today] if today.dose_given or today.observation else kept, key=lambda m: m.date)
     return facts or None
