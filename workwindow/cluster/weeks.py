@@ -4,8 +4,10 @@ Each week is a task of its own (`workwindow.solver.weeks.run_week_job_on_bytes`)
 that receives the validated scenario as JSON bytes and the week's settings,
 as batch sends its files: the workers need workwindow installed, but no file
 of ours. A week is solved there exactly as `solve` solves it here, so under
-`deterministic` the schedule is the one a local solve gives. A scenario whose
-weeks are coupled (an objective over the whole horizon) goes as one task.
+`deterministic` the schedule is the one a local solve gives. Otherwise each
+week gets the share of the time limit that lets the cluster's worker threads
+finish every week within it. A scenario whose weeks are coupled (an
+objective over the whole horizon) goes as one task.
 """
 
 import time
@@ -37,9 +39,9 @@ def _weeks_on_cluster(scenario: Scenario, settings: SolveSettings, cluster: str)
 
     began = time.perf_counter()
     data = scenario.model_dump_json(by_alias=True).encode("utf-8")
-    jobs = week_jobs(scenario, settings)
-    tasks = [Task(f"week-{job.week}", run_week_job_on_bytes, (data, job)) for job in jobs]
     with open_executor(cluster) as executor:
+        jobs = week_jobs(scenario, settings, at_once=executor.slots)
+        tasks = [Task(f"week-{job.week}", run_week_job_on_bytes, (data, job)) for job in jobs]
         results = {finished.task.key: _value(finished) for finished in executor.run(tasks)}
     weeks = [results[f"week-{job.week}"] for job in jobs]
     return assemble(scenario, weeks, began=began, workers=settings.workers, seed=settings.seed, robust=settings.robust)

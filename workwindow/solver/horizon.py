@@ -130,13 +130,13 @@ def weeks_side_by_side(scenario: Scenario, workers: int) -> int:
     return max(1, min(workers, scenario.weeks))
 
 
-def week_jobs(scenario: Scenario, solve_settings: "SolveSettings") -> "list[WeekJob]":
+def week_jobs(scenario: Scenario, solve_settings: "SolveSettings", at_once: int | None = None) -> "list[WeekJob]":
     """Each week as a job to solve on its own, with the settings and share of the time `solve` gives it.
 
     Under `deterministic` a job's week comes out exactly as in `solve`: the
     same CP-SAT workers, seed and deterministic budget. Otherwise each job
-    gets the share of the time limit a week gets when `solve` runs the weeks
-    side by side.
+    gets the share of the time limit that fits `at_once` weeks running side
+    by side (default: as many as `solve` runs), so all weeks end within it.
     """
     from workwindow.solver.lexicographic import SolverSettings
     from workwindow.solver.weeks import WeekJob
@@ -145,7 +145,7 @@ def week_jobs(scenario: Scenario, solve_settings: "SolveSettings") -> "list[Week
     working = solve_settings.time_limit * (1 - ASSEMBLY_SHARE)
     lanes = weeks_side_by_side(scenario, solve_settings.workers)
     search_seconds = working * (1 - EXPLANATION_SHARE) if explain else working
-    share = min(1.0, lanes / scenario.weeks)
+    share = min(1.0, (at_once or lanes) / scenario.weeks)
     settings = SolverSettings(
         workers=max(1, solve_settings.workers // lanes),
         seed=solve_settings.seed,
