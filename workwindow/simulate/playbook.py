@@ -183,7 +183,8 @@ def _group_start(scenario: Scenario, starts_of: dict, crew: str, group: str, own
 
 
 def _station_openings(scenario: Scenario, clinic: str) -> tuple[tuple[int, ...], ...]:
-    """Station k is open at minute t when the clinic has more than k stations then."""
+    """Station k is open at minute t when the clinic has more than k stations then; a dose that
+    starts while its station is open keeps it to the dose's end."""
     stations = scenario.clinics[clinic]
     minutes = range(24 * 60 + 1)
     most = max((stations.stations_at(t) for t in minutes), default=0)
