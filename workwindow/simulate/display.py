@@ -48,10 +48,14 @@ def interval(e: Estimate) -> str:
     return f"{e.mean:.1f} [{e.low:.1f}, {e.high:.1f}]"
 
 
+def _rate(per_second: float) -> str:
+    return f"{per_second:,.0f}" if per_second >= 10 else f"{per_second:.2f}"
+
+
 def print_simulation(console: Console, simulation: Simulation) -> None:
     console.print(
         f"[bold]{simulation.draws} sampled horizons[/] · seed {simulation.seed} · recourse {simulation.recourse} · "
-        f"{simulation.seconds:.1f} s on {simulation.ran_on} ({simulation.draws / max(simulation.seconds, 1e-9):,.0f} "
+        f"{simulation.seconds:.1f} s on {simulation.ran_on} ({_rate(simulation.draws / max(simulation.seconds, 1e-9))} "
         "draws/s)"
     )
     console.print(_figures_table(simulation))

@@ -1,9 +1,10 @@
 """What a simulation says, as plain numbers: means with 95 % intervals, per plan, week, person and group.
 
 The interval is that of the mean over the draws (normal approximation,
-mean ± 1.96 standard errors): with a few hundred draws or more it covers
-the true expected figure 95 % of the time. Identical draws (no uncertainty)
-give an interval of width zero.
+mean ± 1.96 standard errors, kept within the smallest and largest draw, so a
+count's interval never goes below 0): with a few hundred draws or more it
+covers the true expected figure 95 % of the time. Identical draws (no
+uncertainty) give an interval of width zero.
 """
 
 import math
@@ -36,7 +37,7 @@ def estimate(values: Any) -> Estimate:
     if n < 2:
         return Estimate(mean, mean, mean, n)
     half = Z95 * float(values.std(ddof=1)) / math.sqrt(n)
-    return Estimate(mean, mean - half, mean + half, n)
+    return Estimate(mean, max(mean - half, float(values.min())), min(mean + half, float(values.max())), n)
 
 
 def horizon(plan: PlanOutcome) -> Any:

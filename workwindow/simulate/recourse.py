@@ -57,13 +57,13 @@ def replan_chunk(
     for i, day in enumerate(first.days):
         whole = sample_morning(seed, chunk, day.date_index, size, len(first.participant_ids), len(first.staff_ids))
         morning = Morning(whole.participants[first_draw:end_draw], whole.staff[first_draw:end_draw])
-        arrived = morning.participants[:, list(day.walk_in_candidates), ATTEND] < first.walk_ins
         for plan, book, outcome in zip(plans, books, outcomes, strict=True):
             own = book.days[i]
             played = play_day(book, own, morning)
+            arrived = morning.participants[:, list(own.walk_in_candidates), ATTEND] < book.walk_ins
             standbys = np.asarray(own.participants[own.planned :], dtype=np.int64)
             for draw in range(draws):
-                walk_ins = [day.walk_in_candidates[k] for k in np.flatnonzero(arrived[draw])]
+                walk_ins = [own.walk_in_candidates[k] for k in np.flatnonzero(arrived[draw])]
                 walk_ins += [int(p) for p in standbys[played.attend[draw, own.planned :]]]
                 if _needs_replan(played, draw, walk_ins):
                     _replanned(scenario, plan, book, book.days[i], played, draw, walk_ins)
