@@ -4,7 +4,7 @@ import threading
 
 from workwindow.models.schedule import Stage
 from workwindow.solver import solve
-from workwindow.solver.lexicographic import Progress
+from workwindow.solver.lexicographic import Progress, Searching
 from workwindow.verify import verify
 
 
@@ -36,3 +36,16 @@ def test_a_stop_during_the_solve_holds_every_later_stage_and_keeps_a_valid_sched
     assert len(searched) <= 2  # the stage that asked to stop, and one running beside it in the other lane
     assert len(schedule.solver.stages) == pilot.weeks * (len(pilot.objective) + 1)
     assert verify(pilot, schedule) == []
+
+
+def test_improvements_while_a_stage_runs_are_heard_with_the_stages_signs(pilot):
+    heard: list[Searching] = []
+    schedule = solve(pilot, time_limit=20, workers=2, progress=Progress(on_search=heard.append))
+    assert heard
+    final = {(s.week, s.objective): s for s in schedule.solver.stages}
+    for searching in heard:
+        stage = final[(searching.week, searching.objective)]
+        if stage.objective == "participant_days":  # maximised: the bound is above every value found
+            assert searching.bound >= stage.value >= (searching.value or 0)
+        else:
+            assert searching.bound <= stage.value <= (searching.value if searching.value is not None else stage.value)

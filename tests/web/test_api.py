@@ -135,3 +135,10 @@ def test_every_download_of_a_plan_is_served(client, solved):
         assert media in answer.headers["content-type"]
         assert answer.headers["content-disposition"].startswith('attachment; filename="pilot')
     assert Schedule.from_json(client.get(f"/jobs/{solved['id']}/schedule.json").text).status in ("optimal", "feasible")
+
+
+def test_the_events_stream_ends_with_the_final_state(client, solved):
+    with client.stream("GET", f"/api/jobs/{solved['id']}/events") as events:
+        lines = [line for line in events.iter_lines() if line.startswith("data: ")]
+    assert len(lines) == 1
+    assert '"state": "done"' in lines[0]

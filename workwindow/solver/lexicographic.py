@@ -73,8 +73,20 @@ STOP_POLL_SECONDS = 0.1
 
 
 @dataclass(frozen=True)
+class Searching:
+    """A running stage's best value and bound so far, signed as its Stage will report them."""
+
+    week: int
+    objective: str
+    value: int | None
+    """None until CP-SAT has a solution of its own in this stage."""
+    bound: int
+
+
+@dataclass(frozen=True)
 class Progress:
-    """Who hears of each stage as it ends, and the signal that stops the solve early.
+    """Who hears of each stage as it ends (and, with `on_search`, of each improvement while it runs),
+    and the signal that stops the solve early.
 
     A stopped solve keeps what its stages have found: the running stage ends
     at once with its best solution, and the stages after it hold that value.
@@ -82,6 +94,7 @@ class Progress:
 
     on_stage: Callable[[Stage], None] | None = None
     stop: StopSignal | None = None
+    on_search: Callable[[Searching], None] | None = None
 
     def stopped(self) -> bool:
         return self.stop is not None and self.stop.is_set()
@@ -159,7 +172,7 @@ def solve_lexicographic(
         _hint(model, solution)
         began = time.perf_counter()
         solver = _solver(settings, budget, objective.name, len(model.proto.variables))
-        status = _search(solver, model, progress.stop)
+        status = _search(solver, model, progress, week, objective)
         seconds = time.perf_counter() - began
         if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
             raise SolverFailure(f"week {week}, stage {objective.name}: CP-SAT says {solver.status_name(status)}")
@@ -174,10 +187,16 @@ def solve_lexicographic(
     return LexicographicResult(solution, stages, prepared)
 
 
-def _search(solver: cp_model.CpSolver, model: cp_model.CpModel, stop: StopSignal | None) -> int:
+def _search(
+    solver: cp_model.CpSolver, model: cp_model.CpModel, progress: Progress, week: int, objective: StagedObjective
+) -> int:
     """CP-SAT's solve, ended early (keeping its best solution) when `stop` is set meanwhile."""
+    heard = _Improvements(week, objective, progress.on_search) if progress.on_search is not None else None
+    if heard is not None:
+        solver.best_bound_callback = heard.bound_improved
+    stop = progress.stop
     if stop is None:
-        return solver.solve(model)
+        return solver.solve(model, heard)
     finished = threading.Event()
 
     def watch() -> None:
@@ -189,10 +208,33 @@ def _search(solver: cp_model.CpSolver, model: cp_model.CpModel, stop: StopSignal
     watcher = threading.Thread(target=watch, name="workwindow-stop", daemon=True)
     watcher.start()
     try:
-        return solver.solve(model)
+        return solver.solve(model, heard)
     finally:
         finished.set()
         watcher.join()
+
+
+class _Improvements(cp_model.CpSolverSolutionCallback):
+    """Tells of each solution and each better bound CP-SAT finds in a stage, in the Stage's signs."""
+
+    def __init__(self, week: int, objective: StagedObjective, hear: Callable[[Searching], None]):
+        super().__init__()
+        self._week, self._objective, self._hear = week, objective, hear
+        self._value: int | None = None
+
+    def on_solution_callback(self) -> None:
+        self._value = round(self.objective_value)
+        self._tell(self.best_objective_bound)
+
+    def bound_improved(self, bound: float) -> None:
+        self._tell(bound)
+
+    def _tell(self, bound: float) -> None:
+        sign = self._objective.sign
+        lowest = math.ceil(bound - 1e-6)
+        value = None if self._value is None else sign * self._value
+        bound = lowest if self._value is None else min(lowest, self._value)
+        self._hear(Searching(self._week, self._objective.name, value, sign * bound))
 
 
 def _tell(progress: Progress, stage: Stage) -> None:

@@ -272,7 +272,7 @@ async def events(request: Request, job_id: str) -> StreamingResponse:
 
 
 def _progress(job: Job) -> dict[str, Any]:
-    return {"state": job.state, "stages": job.stages, "error": job.error}
+    return {"state": job.state, "stages": job.stages, "searching": list(job.searching.values()), "error": job.error}
 
 
 @router.get("/scenarios", summary="The scenario files of the folder")

@@ -35,6 +35,8 @@ class Job:
     label: str
     state: State = "queued"
     stages: list[dict[str, Any]] = field(default_factory=list)
+    searching: dict[tuple[int, str], dict[str, Any]] = field(default_factory=dict)
+    """The stages running now: their best value and bound so far."""
     result: Any = None
     error: str | None = None
     created: float = field(default_factory=time.time)
@@ -49,6 +51,8 @@ class Job:
         """The job as the API gives it: state, stages, and the schedule or other result when there is one."""
         data: dict[str, Any] = {"id": self.id, "kind": self.order.kind, "label": self.label, "state": self.state}
         data["stages"] = self.stages
+        if self.state == "running":
+            data["searching"] = list(self.searching.values())
         if self.result is not None:
             data["schedule" if self.order.kind == "solve" else "result"] = self.result
         if self.error is not None:
@@ -139,6 +143,11 @@ class JobBoard:
             if message[0] == "stage":
                 with self._lock:
                     job.stages.append(message[1])
+                    job.searching.pop((message[1]["week"], message[1]["objective"]), None)
+                    self._changed(job)
+            elif message[0] == "search":
+                with self._lock:
+                    job.searching[(message[1]["week"], message[1]["objective"])] = message[1]
                     self._changed(job)
             elif message[0] == "done":
                 return self._finish(job, "stopped" if message[2] else "done", result=message[1])

@@ -9,7 +9,10 @@ travel: no participant's data is logged.
 
 import dataclasses
 import json
+import math
 import re
+import threading
+import time
 from typing import Any
 
 from workwindow.errors import InputError, WorkwindowError
@@ -17,6 +20,7 @@ from workwindow.models import Scenario, Schedule, apply_overrides, validate_scen
 from workwindow.models.loading import parse_document
 
 Message = tuple[Any, ...]
+SEARCH_NEWS_SECONDS = 0.5
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,10 +69,29 @@ def _solve(order: Order, queue: Any, stop: Any) -> dict:
     from workwindow.verify import verify
 
     scenario = scenario_of(order)
-    progress = Progress(on_stage=lambda stage: queue.put(("stage", stage.model_dump(mode="json"))), stop=stop)
+    progress = Progress(
+        on_stage=lambda stage: queue.put(("stage", stage.model_dump(mode="json"))),
+        stop=stop,
+        on_search=_Throttled(lambda found: queue.put(("search", dataclasses.asdict(found)))),
+    )
     schedule = solve(scenario, time_limit=order.time_limit, workers=2, progress=progress)
     _verified(scenario, schedule, verify)
     return schedule.model_dump(mode="json")
+
+
+class _Throttled:
+    """Passes on at most one improvement per stage every SEARCH_NEWS_SECONDS: CP-SAT may find hundreds a second."""
+
+    def __init__(self, tell: Any):
+        self._tell, self._last, self._lock = tell, {}, threading.Lock()
+
+    def __call__(self, found: Any) -> None:
+        now, key = time.monotonic(), (found.week, found.objective)
+        with self._lock:
+            if now - self._last.get(key, -math.inf) < SEARCH_NEWS_SECONDS:
+                return
+            self._last[key] = now
+        self._tell(found)
 
 
 def _verified(scenario: Scenario, schedule: Schedule, verify: Any) -> None:

@@ -15,18 +15,36 @@
     late_places: "tidy the late groups",
   };
 
-  function showStages(stages) {
-    const body = document.getElementById("stages");
-    if (!body) return;
-    const sorted = [...stages].sort((a, b) => a.week - b.week);
-    body.replaceChildren(...sorted.map((s) => ww.el("tr", { "data-week": s.week, "data-objective": s.objective },
+  const gapOf = (s) => (s.value === null ? null : Math.abs(s.value - s.bound) / Math.max(1, Math.abs(s.value)));
+
+  function searchingRow(s) {
+    return ww.el("tr", { class: "searching", "data-week": s.week, "data-objective": s.objective },
+      ww.el("td", {}, `Week ${s.week}`),
+      ww.el("td", {}, STEP[s.objective] || s.objective),
+      ww.el("td", {}, "searching…"),
+      ww.el("td", { class: "num" }, s.value === null ? "–" : s.value),
+      ww.el("td", { class: "num" }, s.bound),
+      ww.el("td", { class: "num" }, percent(gapOf(s))),
+      ww.el("td", { class: "num" }, ""));
+  }
+
+  function stageRow(s) {
+    return ww.el("tr", { "data-week": s.week, "data-objective": s.objective },
       ww.el("td", {}, `Week ${s.week}`),
       ww.el("td", {}, STEP[s.objective] || s.objective),
       ww.el("td", {}, s.status === "optimal" ? "proven best" : "best found in time"),
       ww.el("td", { class: "num" }, s.value),
       ww.el("td", { class: "num" }, s.bound),
       ww.el("td", { class: "num" }, percent(s.gap)),
-      ww.el("td", { class: "num" }, s.wall_seconds.toFixed(2)))));
+      ww.el("td", { class: "num" }, s.wall_seconds.toFixed(2)));
+  }
+
+  // The finished steps week by week, then the ones running now with their best so far.
+  function showStages(stages, searching) {
+    const body = document.getElementById("stages");
+    if (!body) return;
+    const byWeek = (a, b) => a.week - b.week;
+    body.replaceChildren(...[...stages].sort(byWeek).map(stageRow), ...[...(searching || [])].sort(byWeek).map(searchingRow));
   }
 
   showStages(data.stages || []);
@@ -40,7 +58,7 @@
   }
   if (!ww.FINAL.includes(page.dataset.state)) {
     ww.follow(jobId, (update) => {
-      showStages(update.stages || []);
+      showStages(update.stages || [], update.searching);
       const state = document.getElementById("state");
       state.textContent = update.state;
       state.className = `state ${update.state}`;
