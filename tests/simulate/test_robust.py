@@ -97,3 +97,23 @@ def test_a_full_group_gets_standbys_for_its_expected_absences_and_they_fill_only
 def test_no_standbys_where_everyone_comes(pilot):
     plan = solve(pilot, time_limit=10, workers=2, deterministic=True, explain=False, robust=0.9)
     assert plan.standby == [] and "standby" not in plan.to_json()
+
+
+def test_the_report_lists_standbys_and_a_replan_of_their_day_takes_them_as_walk_ins():
+    from workwindow.replan import Events, ReplanSettings, replan
+    from workwindow.report.html import render_report
+
+    scenario = tiny(
+        participants=people("tablet", "tablet", "tablet"),
+        **{"program.daily_cap": 2, "uncertainty": {"attendance": 0.5}},
+    )
+    plan = solve(scenario, time_limit=10, workers=1, deterministic=True, robust=0.9)
+    (standby,) = plan.standby
+    page = render_report(scenario, plan)
+    assert "On standby" in page and f'<span class="pid">{standby.participant}</span>' in page
+    absent = plan.assignments[0].participant
+    events = Events(absent=frozenset({absent}), arrived=frozenset({standby.participant}))
+    settings = ReplanSettings(time_limit=10, workers=1, deterministic=True, explain=False)
+    new = replan(scenario, plan, standby.date, events, settings=settings).schedule
+    assert new.standby == []
+    assert standby.participant in {a.participant for a in new.assignments}

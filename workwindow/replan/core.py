@@ -187,6 +187,7 @@ def _assembled(
         assignments=assignments,
         groups=groups,
         unassigned=by_date(plan.unassigned, [u for p in parts for u in p.unassigned]),
+        standby=[s for s in plan.standby if s.date not in dates],
         kpis=kpis(scenario, assignments, groups),
         solver=SolverInfo(wall_seconds=round(seconds, 3), workers=settings.workers, seed=settings.seed, stages=stages),
     )

@@ -74,6 +74,7 @@ def schedule_section(
         summary_part(plan, anchor),
         join(week_part(plan, week, anchor) for week in weeks),
         without_work_part(plan, anchor),
+        standby_part(schedule, anchor),
         class_="schedule",
         id=anchor,
         data_label=label,
@@ -168,6 +169,30 @@ def without_work_part(plan: Plan, anchor: str) -> Html:
         ),
         class_="without-work",
         id=f"{anchor}-without-work",
+    )
+
+
+def standby_part(schedule: Schedule, anchor: str) -> Html | None:
+    """A robust plan's standbys (solve --robust): asked to come, work only in a place left free. Ids only."""
+    if not schedule.standby:
+        return None
+    rows = [
+        el(
+            "tr",
+            el("td", day_label(s.date)),
+            el("td", s.crew),
+            el("td", s.group),
+            el("td", el("span", s.participant, class_="pid")),
+        )
+        for s in schedule.standby
+    ]
+    head = el("tr", el("th", "day"), el("th", "crew"), el("th", "group"), el("th", "on standby"))
+    return el(
+        "section",
+        el("h2", "On standby"),
+        el("p", "Asked to come; each works only if a place in that group is free at its start.", class_="meta"),
+        el("table", el("thead", head), el("tbody", *rows), class_="standby"),
+        id=f"{anchor}-standby",
     )
 
 
