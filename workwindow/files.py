@@ -1,7 +1,10 @@
 """Writing files so that nobody ever sees half of one, and nothing is overwritten by surprise."""
 
 import contextlib
+import ctypes
+import errno
 import os
+import shutil
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -54,3 +57,45 @@ def remove_leftover_temporaries(folder: Path) -> int:
 def remove_if_present(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
+
+
+def write_folder_atomically(folder: Path, fill: Callable[[Path], None]) -> None:
+    """Let `fill` make the folder's whole new content in a hidden folder beside it, then swap the two.
+
+    On Linux the swap is one renameat2(RENAME_EXCHANGE), atomic even when `folder`
+    exists, so a crash leaves the old folder or the new one, plus at most a hidden
+    folder beside it that the next call removes. Where that call is missing, an
+    existing folder is moved aside first, and a crash between the two renames
+    leaves the hidden folders only.
+    """
+    for leftover in folder.parent.glob(f"{TEMPORARY_PREFIX}{folder.name}.*{TEMPORARY_SUFFIX}"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    staging = folder.with_name(f"{TEMPORARY_PREFIX}{folder.name}.{uuid.uuid4().hex}{TEMPORARY_SUFFIX}")
+    staging.mkdir()
+    try:
+        fill(staging)
+        if folder.exists():
+            _exchange(staging, folder)
+        else:
+            os.rename(staging, folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+def _exchange(new: Path, old: Path) -> None:
+    """Swap two paths: `old` then holds the new content, and `new` the old one."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is not None:
+        if renameat2(AT_FDCWD, os.fsencode(new), AT_FDCWD, os.fsencode(old), RENAME_EXCHANGE) == 0:
+            return
+        code = ctypes.get_errno()
+        if code not in (errno.EINVAL, errno.ENOSYS):
+            raise OSError(code, os.strerror(code), str(old))
+    aside = old.with_name(f"{TEMPORARY_PREFIX}{old.name}.{uuid.uuid4().hex}{TEMPORARY_SUFFIX}")
+    os.rename(old, aside)
+    os.rename(new, old)
+    os.rename(aside, new)

@@ -19,6 +19,16 @@ def refuse_inputs(output: Path, inputs: Iterable[Path]) -> None:
             raise OutputError(f"{output}: refusing to write the output over the input {source}")
 
 
+def refuse_existing(outputs: Iterable[Path], *, force: bool) -> None:
+    """Nothing the user had is lost: a file already there (a hand-edited plan is work) is replaced
+    only with --force. Commands ask before they solve, so a refusal costs no time."""
+    if force:
+        return
+    for output in outputs:
+        if output.exists() or output.is_symlink():
+            raise OutputError(f"{output} exists; nothing was written (give --force to replace it)")
+
+
 def write_text(output: Path, text: str, inputs: Iterable[Path]) -> None:
     write_bytes(output, text.encode("utf-8"), inputs)
 

@@ -96,6 +96,10 @@ whatif_solver_options = _side_by_side_options("CP-SAT random seed of every solve
 compare_solver_options = _side_by_side_options("CP-SAT random seed of every solve, and of the tablet draws.")
 """The same for compare, whose seed also draws who switches to tablets."""
 
+force_option = click.option(
+    "--force", is_flag=True, help="Replace output files that already exist (without it they are never overwritten)."
+)
+
 health_details_option = click.option(
     "--health-details",
     is_flag=True,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from workwindow.export.table import assignments_csv
-from workwindow.output import prepare_directory, write_bytes, write_text
+from workwindow.output import refuse_existing, write_bytes, write_text
 from workwindow.report.inputs import load_inputs
 from workwindow.report.plan import Plan
 
@@ -36,11 +36,19 @@ def __getattr__(name: str) -> Any:
 
 
 def export(
-    scenario_path: Path, schedule_path: Path, fmt: Format, output: Path, overrides: Sequence[str] = ()
+    scenario_path: Path,
+    schedule_path: Path,
+    fmt: Format,
+    output: Path,
+    overrides: Sequence[str] = (),
+    *,
+    force: bool = False,
 ) -> list[Path]:
-    """Write the export; for ics, `output` is a directory of one file per person;
+    """Write the export; for ics, `output` is a directory of one file per person, written whole;
     for roster, OUTPUT.html and OUTPUT.csv (a .html or .csv suffix on `output` is dropped first)."""
     inputs = (scenario_path, schedule_path)
+    if fmt != "ics":
+        refuse_existing(export_paths(fmt, output), force=force)
     plan = Plan(*load_inputs(scenario_path, schedule_path, overrides))
     if fmt == "csv":
         write_text(output, assignments_csv(plan), inputs)
@@ -52,14 +60,18 @@ def export(
         return [output]
     if fmt == "roster":
         return _write_roster(plan, output, inputs)
+    from workwindow.export.folder import write_calendars
     from workwindow.export.ics import calendars
 
-    prepare_directory(output, inputs)
-    written = []
-    for name, content in calendars(plan).items():
-        write_bytes(output / name, content, inputs)
-        written.append(output / name)
-    return written
+    return write_calendars(output, calendars(plan), inputs, force=force)
+
+
+def export_paths(fmt: Format, output: Path) -> list[Path]:
+    """The files an export writes (for ics: the folder)."""
+    if fmt != "roster":
+        return [output]
+    stem = output.with_suffix("") if output.suffix in (".html", ".csv") else output
+    return [stem.with_name(stem.name + ".html"), stem.with_name(stem.name + ".csv")]
 
 
 def _write_roster(plan: Plan, output: Path, inputs: tuple[Path, ...]) -> list[Path]:
@@ -67,8 +79,7 @@ def _write_roster(plan: Plan, output: Path, inputs: tuple[Path, ...]) -> list[Pa
     from workwindow.export.roster_page import roster_html
 
     days = roster(plan.scenario, plan.schedule)
-    stem = output.with_suffix("") if output.suffix in (".html", ".csv") else output
-    written = [stem.with_name(stem.name + ".html"), stem.with_name(stem.name + ".csv")]
+    written = export_paths("roster", output)
     write_text(written[0], roster_html(plan.scenario, days), inputs)
     write_text(written[1], roster_csv(days), inputs)
     return written
