@@ -21,6 +21,8 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
+import time
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +36,11 @@ from workwindow.errors import WorkwindowError
 
 LOCAL_CLUSTER = "local"
 CONNECT_TIMEOUT_SECONDS = 10.0
+CONNECT_GRACE_SECONDS = 5.0
+"""Beyond the connect timeout, for distributed to give up and close by itself."""
+PARENT_WATCH_SECONDS = 0.5
+"""How often a local worker looks whether its parent is still there."""
+EXIT_PARENT_GONE = 1
 
 
 class ExecutorError(WorkwindowError):
@@ -93,7 +100,8 @@ class LocalProcesses(Executor):
     """A pool of `jobs` worker processes on this machine.
 
     Workers ignore Ctrl-C: the terminal sends it to the whole process group,
-    and only this process should decide what an interrupted run keeps. If a
+    and only this process should decide what an interrupted run keeps. They
+    end within a second of this process's death, even a SIGKILL. If a
     worker dies (killed, out of memory), the tasks in flight come back as
     failures and a fresh pool takes the rest.
     """
@@ -136,7 +144,8 @@ class LocalProcesses(Executor):
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_ignore_interrupts,
+                initializer=_prepare_worker,
+                initargs=(os.getpid(),),
             )
         return self._pool
 
@@ -167,6 +176,8 @@ class DaskCluster(Executor):
             ) from None
         self._distributed = distributed
         self._cluster = None
+        if address != LOCAL_CLUSTER:
+            _check_address(address)
         if address == LOCAL_CLUSTER:
             self._cluster = _local_cluster(distributed, jobs or os.cpu_count() or 1)
             address = self._cluster.scheduler_address
@@ -174,10 +185,10 @@ class DaskCluster(Executor):
         else:
             self.description = f"the Dask scheduler at {address}"
         try:
-            self._client = distributed.Client(address, timeout=connect_timeout, set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as exc:
+            self._client = _connect(distributed, address, connect_timeout)
+        except ExecutorError:
             self._close_cluster()
-            raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+            raise
         self.slots = max(1, sum(self._client.nthreads().values()))
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Finished]:
@@ -218,6 +229,45 @@ class DaskCluster(Executor):
             self._cluster = None
 
 
+def _check_address(address: str) -> None:
+    """A scheduler listens at tcp://HOST:PORT (or tls://); anything else is said at once, before
+    distributed tries it (it took `foo` for a host and left a Client.__del__ traceback behind)."""
+    scheme, _, rest = address.rpartition("://")
+    host, _, port = rest.rpartition(":")
+    if scheme not in ("", "tcp", "tls"):
+        raise ExecutorError(
+            f"--cluster {address}: a Dask scheduler's address is tcp://HOST:PORT, not {scheme}:// "
+            "(a dashboard's http address is not the scheduler's; its port is usually 8786)"
+        )
+    if not host or not port.isdigit():
+        raise ExecutorError(f"--cluster {address}: give 'local' or a Dask scheduler's address, such as tcp://HOST:8786")
+
+
+def _connect(distributed: Any, address: str, timeout: float) -> Any:
+    """The client, or an ExecutorError within `timeout` (and a little grace) whatever listens there.
+
+    distributed's own timeout covers the connection, not a server that takes
+    the handshake and never answers, as an HTTP server does: the client is
+    made in a thread of its own, and one that does not finish in time is
+    left to the end of the program.
+    """
+    made: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            made["client"] = distributed.Client(address, timeout=timeout, set_as_default=False)
+        except Exception as exc:
+            made["error"] = exc
+
+    thread = threading.Thread(target=connect, name="workwindow-dask-connect", daemon=True)
+    thread.start()
+    thread.join(timeout + CONNECT_GRACE_SECONDS)
+    if "client" in made:
+        return made["client"]
+    why = made.get("error") or f"no answer within {timeout:g} s"
+    raise ExecutorError(f"cannot reach a Dask scheduler at {address}: {why} (is a Dask scheduler listening there?)")
+
+
 def _local_cluster(distributed: Any, jobs: int) -> Any:
     """Worker processes of one thread each: CP-SAT threads are set per solve."""
     return distributed.LocalCluster(
@@ -236,8 +286,20 @@ def _finished(task: Task, future: Any) -> Finished:
         return Finished(task, error=exc)
 
 
-def _ignore_interrupts() -> None:
+def _prepare_worker(parent: int) -> None:
+    """Ignore Ctrl-C (the parent decides what an interrupted run keeps), and end with the parent:
+    a worker whose parent was killed would solve on for nobody (175 MB each, for minutes)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with, args=(parent,), name="workwindow-parent-watch", daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    """A thread, not PR_SET_PDEATHSIG: that signal comes when the thread that started the worker
+    ends, which need not be the parent's end. CP-SAT leaves the GIL while it searches, so this
+    thread runs even then."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_WATCH_SECONDS)
+    os._exit(EXIT_PARENT_GONE)
 
 
 def _terminate_workers(pool: ProcessPoolExecutor) -> None:

@@ -5,8 +5,9 @@ import ctypes
 import errno
 import os
 import shutil
+import signal
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 TEMPORARY_PREFIX = ".workwindow-"
@@ -38,12 +39,28 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, overwrite: bo
     temporary = path.with_name(f"{TEMPORARY_PREFIX}{path.name}.{uuid.uuid4().hex}{TEMPORARY_SUFFIX}")
     try:
         write(temporary)
-        if overwrite:
-            os.replace(temporary, path)
-        else:
-            os.link(temporary, path)
+        with _one_step(path):
+            if overwrite:
+                os.replace(temporary, path)
+            else:
+                os.link(temporary, path)
     finally:
         remove_if_present(temporary)
+
+
+MOVED_INTO_PLACE: list[Path] = []
+"""What this process has written, in order: a Ctrl-C message says what was written from it."""
+
+
+@contextlib.contextmanager
+def _one_step(path: Path) -> Iterator[None]:
+    """Ctrl-C waits while a file is moved into place and noted: once moved, it is always said to be written."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+        MOVED_INTO_PLACE.append(path)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def remove_leftover_temporaries(folder: Path) -> int:
@@ -74,10 +91,11 @@ def write_folder_atomically(folder: Path, fill: Callable[[Path], None]) -> None:
     staging.mkdir()
     try:
         fill(staging)
-        if folder.exists():
-            _exchange(staging, folder)
-        else:
-            os.rename(staging, folder)
+        with _one_step(folder):
+            if folder.exists():
+                _exchange(staging, folder)
+            else:
+                os.rename(staging, folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

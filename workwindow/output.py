@@ -19,9 +19,12 @@ def refuse_inputs(output: Path, inputs: Iterable[Path]) -> None:
             raise OutputError(f"{output}: refusing to write the output over the input {source}")
 
 
-def refuse_existing(outputs: Iterable[Path], *, force: bool) -> None:
-    """Nothing the user had is lost: a file already there (a hand-edited plan is work) is replaced
-    only with --force. Commands ask before they solve, so a refusal costs no time."""
+def refuse_existing(outputs: Iterable[Path], *, force: bool, inputs: Iterable[Path] = ()) -> None:
+    """Nothing the user had is lost: never an input, and a file already there (a hand-edited plan
+    is work) only with --force. Commands ask before they solve, so a refusal costs no time."""
+    outputs, inputs = list(outputs), list(inputs)
+    for output in outputs:
+        refuse_inputs(output, inputs)
     if force:
         return
     for output in outputs:

@@ -12,11 +12,12 @@ from workwindow import __version__
 from workwindow.cli import batch, outputs, plan, replan, serve, simulate, verify, whatif
 from workwindow.cli.batch import EXIT_BATCH_NOT_RUN, MOST_FAILURES_COUNTED
 from workwindow.cli.common import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_NO_SCHEDULE, EXIT_VIOLATIONS
+from workwindow.cli.interrupts import InterruptibleGroup
 
 _GROUPS = (plan, verify, replan, outputs, whatif, batch, simulate, serve)
 
 
-@click.group()
+@click.group(cls=InterruptibleGroup)
 @click.version_option(__version__, prog_name="workwindow")
 def main() -> None:
     """Plan paid day work (I jobb) around supervised morning doses (HABiO)."""

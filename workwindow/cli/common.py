@@ -16,11 +16,11 @@ from typing import Any
 import click
 
 from workwindow.errors import InputError, WorkwindowError
+from workwindow.interrupts import EXIT_INTERRUPTED as EXIT_INTERRUPTED
 
 EXIT_NO_SCHEDULE = 1
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 
 
 def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -39,7 +39,7 @@ def report(
     from workwindow.output import refuse_existing
     from workwindow.report import write_report
 
-    refuse_existing([output], force=force)
+    refuse_existing([output], force=force, inputs=(scenario_file, schedule_file))
     write_report(scenario_file, schedule_file, output, overrides, health_details=health_details)
     click.echo(f"Wrote {output}")
 

@@ -8,6 +8,7 @@ import click
 from workwindow.cli.common import (
     EXIT_NO_SCHEDULE,
     cluster_option,
+    force_option,
     health_details_option,
     overrides_option,
     reports_errors,
@@ -17,6 +18,7 @@ from workwindow.cli.common import (
 )
 from workwindow.console import new_console
 from workwindow.errors import InputError, Problem
+from workwindow.interrupts import exit_interrupted, interrupted
 from workwindow.models import load_scenario
 
 
@@ -26,6 +28,12 @@ from workwindow.models import load_scenario
 @click.option("--doses", is_flag=True, help="Show each person's morning dose time in the plan (health-adjacent).")
 @health_details_option
 @robust_option
+@force_option
+@click.option(
+    "--discard-interrupted",
+    is_flag=True,
+    help="On Ctrl-C write no schedule file (by default the best plan found so far is written, status feasible).",
+)
 @overrides_option
 @solver_options
 @click.option("--deterministic", is_flag=True, help="Same input and seed, same schedule, here or on a cluster.")
@@ -45,6 +53,8 @@ def solve(
     doses: bool,
     health_details: bool,
     robust: float | None,
+    force: bool,
+    discard_interrupted: bool,
     overrides: tuple[str, ...],
     time_limit: float,
     workers: int,
@@ -60,31 +70,41 @@ def solve(
     installed there); with --deterministic too, the schedule is the one a
     solve on this machine gives. --start-from starts each week from a plan
     and, with --keep-changes-few, changes it least after the objectives.
+
+    Ctrl-C stops the search at once and keeps the best plan found so far (status feasible):
+    it is printed and written to --output as usual, and the exit code is 130.
     """
+    from workwindow.cli.interrupts import solve_keeping_the_plan
     from workwindow.cluster import solve_scenario
     from workwindow.console import print_schedule
-    from workwindow.output import write_text
+    from workwindow.output import refuse_existing, write_text
     from workwindow.solver import SolveSettings
 
     if keep_changes_few and start_from is None:
         raise InputError("--keep-changes-few", [Problem("", "needs --start-from, the plan to keep")])
     if start_from is not None and cluster is not None:
         raise InputError("--start-from", [Problem("", "solves on this machine; leave out --cluster")])
+    inputs = (scenario, *([start_from] if start_from else []))
+    refuse_existing([output] if output else [], force=force, inputs=inputs)
     loaded = load_scenario(scenario, overrides)
     settings = SolveSettings(
         time_limit=time_limit, workers=workers, seed=seed, deterministic=deterministic, robust=robust
     )
     if start_from is None:
-        schedule = solve_scenario(loaded, settings, cluster)
+        schedule = solve_keeping_the_plan(
+            lambda progress: solve_scenario(loaded, settings, cluster, progress), softly=cluster is None
+        )
     else:
         from workwindow.models import load_schedule
         from workwindow.replan.resolve import solve_from
 
         schedule = solve_from(loaded, load_schedule(start_from), settings, keep_changes_few=keep_changes_few)
     print_schedule(new_console(), loaded, schedule, doses=doses, health_details=health_details)
-    if output is not None:
-        write_text(output, schedule.to_json(), inputs=(scenario, *([start_from] if start_from else [])))
+    if output is not None and not (interrupted() and discard_interrupted):
+        write_text(output, schedule.to_json(), inputs=inputs)
         click.echo(f"schedule written to {output}")
+    if interrupted():
+        exit_interrupted("Interrupted: the plan is the best found so far (status feasible)")
     if schedule.status in ("infeasible", "unknown"):
         sys.exit(EXIT_NO_SCHEDULE)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from workwindow.cli.common import overrides_option, reports_errors, scenario_argument
+from workwindow.cli.common import force_option, overrides_option, reports_errors, scenario_argument
 from workwindow.console import new_console
 from workwindow.errors import InputError, Problem
 from workwindow.models import load_scenario, parse_time
@@ -30,6 +30,7 @@ from workwindow.models import load_scenario, parse_time
 @click.option("--candidates", "show_candidates", is_flag=True, help="Rank who could take each freed place now.")
 @click.option("--repair", is_flag=True, help="Re-plan even when the plan already breaks a rule.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the new schedule JSON.")
+@force_option
 @overrides_option
 @click.option("--time-limit", default=10.0, show_default=True, help="Seconds for the whole re-plan.")
 @click.option("--workers", default=2, show_default=True, help="CP-SAT search workers.")
@@ -49,6 +50,7 @@ def replan_command(
     show_candidates: bool,
     repair: bool,
     output: Path | None,
+    force: bool,
     overrides: tuple[str, ...],
     time_limit: float,
     workers: int,
@@ -60,7 +62,7 @@ def replan_command(
     took; -o writes the whole new schedule (never over PLAN).
     """
     from workwindow.models import load_schedule
-    from workwindow.output import refuse_inputs, write_text
+    from workwindow.output import refuse_existing, refuse_inputs, write_text
     from workwindow.replan import Events, ReplanSettings, replan
     from workwindow.replan.candidates import candidates
     from workwindow.replan.display import print_candidates, print_replan
@@ -68,6 +70,7 @@ def replan_command(
     first, to_end = _day(on_date, from_date)
     if output is not None:
         refuse_inputs(output, (scenario, plan))
+        refuse_existing([output], force=force)
     loaded = load_scenario(scenario, overrides)
     events = Events(
         absent=_ids(absent),

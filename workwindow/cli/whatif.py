@@ -10,6 +10,7 @@ from workwindow.cli.common import (
     EXIT_NO_SCHEDULE,
     cluster_option,
     compare_solver_options,
+    force_option,
     overrides_option,
     reports_errors,
     robust_option,
@@ -77,6 +78,7 @@ def _shares(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
 @click.option("--switch-each", "each", is_flag=True, help="Switch each injecting participant alone: who gains most.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the numbers to PATH.csv and PATH.json.")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML comparison report.")
+@force_option
 @robust_option
 @click.option(
     "--simulate",
@@ -97,6 +99,7 @@ def compare(
     each: bool,
     output: Path | None,
     report: Path | None,
+    force: bool,
     robust: float | None,
     simulate_draws: int | None,
     jobs: int,
@@ -110,15 +113,18 @@ def compare(
     each --set belongs to the --variant before it, and a --set before any --variant applies to
     BASE and every variant. Or ask the tablet question with --switch-to-tablet or --switch-each.
     """
+    from workwindow.output import refuse_existing
     from workwindow.solver import SolveSettings
     from workwindow.whatif.compare import group_overrides
-    from workwindow.whatif.run import CompareRequest, run_compare, write_comparison_report, write_numbers
+    from workwindow.whatif.run import CompareRequest, number_paths, run_compare, write_comparison_report, write_numbers
     from workwindow.whatif.tables import print_comparison, print_switch_each
     from workwindow.whatif.tablets import SwitchEach
 
     order = click.get_current_context().meta["workwindow.option_order"]
     common, named = group_overrides(order, variant_names, overrides)
     request = CompareRequest(base, variant_files, tuple(common), tuple(named), shares, draws, each)
+    outputs = [*(number_paths(output) if output else []), *([report] if report else [])]
+    refuse_existing(outputs, force=force, inputs=request.inputs)
     settings = SolveSettings(
         time_limit=time_limit, workers=workers, seed=seed, explain=report is not None, robust=robust
     )
@@ -189,6 +195,7 @@ def explain(
     help="Also play each plan on N sampled mornings of the scenario's uncertainty: delivered days beside planned "
     "(simulated.csv and .parquet in -o).",
 )
+@force_option
 @reports_errors
 def sweep_command(
     sweep_file: Path,
@@ -200,6 +207,7 @@ def sweep_command(
     workers: int,
     robust: float | None,
     simulate_draws: int | None,
+    force: bool,
 ) -> None:
     """Solve the variants of a scenario that SWEEP.yaml describes, side by side, and compare them.
 
@@ -216,7 +224,7 @@ def sweep_command(
     from workwindow.sweep.display import SweepProgress, print_sweep
 
     loaded = load_sweep(sweep_file)
-    check_outputs(loaded, output, report)
+    check_outputs(loaded, output, report, force=force)
     settings = SolveSettings(
         time_limit=time_limit or loaded.time_limit, workers=workers, explain=report is not None, robust=robust
     )

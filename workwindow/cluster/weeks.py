@@ -11,6 +11,7 @@ objective over the whole horizon) goes as one task.
 """
 
 import time
+from typing import TYPE_CHECKING
 
 from workwindow.errors import WorkwindowError
 from workwindow.executor import Finished, Task, open_executor
@@ -18,17 +19,23 @@ from workwindow.models import Scenario, Schedule
 from workwindow.solver import SolveSettings, weeks_are_independent
 from workwindow.solver.horizon import assemble, week_jobs
 
+if TYPE_CHECKING:
+    from workwindow.solver.lexicographic import Progress
+
 
 class ClusterSolveError(WorkwindowError):
     """A week could not be solved on the cluster (a worker lost, or workwindow missing there)."""
 
 
-def solve_scenario(scenario: Scenario, settings: SolveSettings, cluster: str | None = None) -> Schedule:
-    """The schedule, solved here when `cluster` is None, else on the Dask cluster it names ("local" or an address)."""
+def solve_scenario(
+    scenario: Scenario, settings: SolveSettings, cluster: str | None = None, progress: "Progress | None" = None
+) -> Schedule:
+    """The schedule, solved here when `cluster` is None, else on the Dask cluster it names ("local" or an address).
+    `progress` (a local solve only) hears each stage and may stop the solve."""
     from workwindow.solver import solve_with
 
     if cluster is None:
-        return solve_with(scenario, settings)
+        return solve_with(scenario, settings, progress)
     if not weeks_are_independent(scenario):
         return _whole_on_cluster(scenario, settings, cluster)
     return _weeks_on_cluster(scenario, settings, cluster)

@@ -48,7 +48,7 @@ def export(
     for roster, OUTPUT.html and OUTPUT.csv (a .html or .csv suffix on `output` is dropped first)."""
     inputs = (scenario_path, schedule_path)
     if fmt != "ics":
-        refuse_existing(export_paths(fmt, output), force=force)
+        refuse_existing(export_paths(fmt, output), force=force, inputs=inputs)
     plan = Plan(*load_inputs(scenario_path, schedule_path, overrides))
     if fmt == "csv":
         write_text(output, assignments_csv(plan), inputs)

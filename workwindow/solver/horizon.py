@@ -7,7 +7,9 @@ importing the solver package costs nothing to commands that never solve.
 import math
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from workwindow.models import Scenario
@@ -15,7 +17,7 @@ from workwindow.models.schedule import Schedule, SolverInfo, Stage, Status
 
 if TYPE_CHECKING:
     from workwindow.solver.guide import Guide
-    from workwindow.solver.lexicographic import Progress
+    from workwindow.solver.lexicographic import Progress, StopSignal
     from workwindow.solver.settings import SolveSettings
     from workwindow.solver.weeks import WeekJob, WeekResult
 
@@ -27,6 +29,9 @@ each. Larger weeks need every worker: one worker alone has no LNS, and at
 EXPLANATION_SHARE = 0.1
 """Of the time limit, kept back from the search for the explanations' CP-SAT
 questions (they may also use whatever the search leaves)."""
+
+STOP_POLL_SECONDS = 0.1
+"""How often the waiting thread looks for a stop while weeks still build their models."""
 
 ASSEMBLY_SHARE = 0.005
 """Of the time limit, kept for putting the weeks together into the schedule
@@ -87,7 +92,10 @@ def solve(
     assignments still report the nominal ready time, which `verify` checks.
 
     `progress` hears each stage as it ends and may stop the search early
-    (the workbench's Stop button); the schedule is then the best found so far.
+    (the workbench's Stop button, Ctrl-C); the schedule is then the best
+    found so far, status feasible, explained as far as counting goes. With
+    `progress.at_once`, a stop while some week has no plan yet raises
+    StoppedBeforeAPlan at once: that week's model may take seconds to build.
 
     A `guide` gives each week a start of its own and stages after the
     objectives (`workwindow.replan.solve_from` starts from a published plan).
@@ -106,21 +114,60 @@ def solve(
 
     margins = readiness_margins(scenario, robust) if robust is not None else None
 
-    def one_week(week: int) -> "WeekResult":
-        deadline = search.week_deadline()
-        return solve_week(scenario, week, deadline, search_seconds / scenario.weeks, settings, margins, progress, guide)
+    stop = progress.stop if progress is not None else None
+    at_once = stop if progress is not None and progress.at_once else None
+    first_plans: set[int] = set()
 
-    with ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="workwindow-week") as pool:
-        results = list(pool.map(one_week, range(1, scenario.weeks + 1)))
+    def one_week(week: int) -> "WeekResult":
+        if at_once is not None and at_once.is_set():
+            raise StoppedBeforeAPlan(f"stopped before week {week} began")
+        deadline = search.week_deadline()
+        budget = search_seconds / scenario.weeks
+        return solve_week(scenario, week, deadline, budget, settings, margins, progress, guide, first_plans)
+
+    pool = ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="workwindow-week")
+    with _left_behind_when_stopped(pool):
+        results = _every_week(pool, one_week, scenario.weeks, first_plans, at_once)
         if explain:
             explanations = _Clock(limit, scenario.weeks, lanes)
 
             def explained(result: "WeekResult") -> None:
                 deadline = math.inf if deterministic else explanations.week_deadline()
-                explain(scenario, result, settings.workers, deadline)
+                explain(scenario, result, settings.workers, deadline, stop)
 
             list(pool.map(explained, results))
-    return assemble(scenario, results, began=began, workers=workers, seed=seed, robust=robust)
+    schedule = assemble(scenario, results, began=began, workers=workers, seed=seed, robust=robust)
+    return schedule.model_copy(update={"status": "feasible"}) if stop is not None and stop.is_set() else schedule
+
+
+class StoppedBeforeAPlan(Exception):
+    """Stopped before every week had its first plan: there is nothing to keep."""
+
+
+def _every_week(
+    pool: ThreadPoolExecutor,
+    one_week: "Callable[[int], WeekResult]",
+    weeks: int,
+    first_plans: set[int],
+    stop: "StopSignal | None",
+) -> "list[WeekResult]":
+    """Each week's result, in order, or StoppedBeforeAPlan as soon as a stop finds a week without a plan."""
+    futures = [pool.submit(one_week, week) for week in range(1, weeks + 1)]
+    while wait(futures, timeout=STOP_POLL_SECONDS).not_done:
+        if stop is not None and stop.is_set() and len(first_plans) < weeks:
+            raise StoppedBeforeAPlan(f"stopped before {weeks - len(first_plans)} of {weeks} weeks had a plan")
+    return [f.result() for f in futures]
+
+
+@contextmanager
+def _left_behind_when_stopped(pool: ThreadPoolExecutor) -> Iterator[None]:
+    """Weeks still building their models are not waited for after a stop: nothing of theirs is kept."""
+    try:
+        yield
+    except StoppedBeforeAPlan:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def weeks_side_by_side(scenario: Scenario, workers: int) -> int:

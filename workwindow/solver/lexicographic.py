@@ -95,6 +95,9 @@ class Progress:
     on_stage: Callable[[Stage], None] | None = None
     stop: StopSignal | None = None
     on_search: Callable[[Searching], None] | None = None
+    at_once: bool = False
+    """A stop ends the solve at once even while some week still builds its model, with no plan
+    to keep (Ctrl-C: `horizon.StoppedBeforeAPlan`); otherwise such a week goes on to its first plan."""
 
     def stopped(self) -> bool:
         return self.stop is not None and self.stop.is_set()
@@ -155,7 +158,7 @@ def solve_lexicographic(
     prepared = 0.0
     plan = objectives or [StagedObjective("feasibility", 0)]
     for index, objective in enumerate(plan):
-        if objective.prepare is not None:
+        if objective.prepare is not None and not progress.stopped():  # the bounds cost seconds at city size
             began = time.perf_counter()
             objective.prepare()
             prepared += time.perf_counter() - began
@@ -190,11 +193,20 @@ def solve_lexicographic(
 def _search(
     solver: cp_model.CpSolver, model: cp_model.CpModel, progress: Progress, week: int, objective: StagedObjective
 ) -> int:
-    """CP-SAT's solve, ended early (keeping its best solution) when `stop` is set meanwhile."""
+    """CP-SAT's solve, telling `progress` of each improvement and ended early by its stop."""
     heard = _Improvements(week, objective, progress.on_search) if progress.on_search is not None else None
     if heard is not None:
         solver.best_bound_callback = heard.bound_improved
-    stop = progress.stop
+    return search(solver, model, progress.stop, heard)
+
+
+def search(
+    solver: cp_model.CpSolver,
+    model: cp_model.CpModel,
+    stop: StopSignal | None,
+    heard: cp_model.CpSolverSolutionCallback | None = None,
+) -> int:
+    """CP-SAT's solve, ended early (keeping its best solution) when `stop` is set meanwhile."""
     if stop is None:
         return solver.solve(model, heard)
     finished = threading.Event()

@@ -5,8 +5,12 @@ share this so a setting means the same everywhere.
 """
 
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from workwindow.models import Scenario, Schedule
+
+if TYPE_CHECKING:
+    from workwindow.solver.lexicographic import Progress
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,8 @@ class SolveSettings:
         return {name: value for name, value in asdict(self).items() if value is not None}
 
 
-def solve_with(scenario: Scenario, settings: SolveSettings) -> Schedule:
+def solve_with(scenario: Scenario, settings: SolveSettings, progress: "Progress | None" = None) -> Schedule:
+    """`progress` hears each stage and may stop the solve (see `horizon.solve`)."""
     from workwindow.solver.horizon import solve  # OR-Tools only once a solve starts
 
     return solve(
@@ -38,4 +43,5 @@ def solve_with(scenario: Scenario, settings: SolveSettings) -> Schedule:
         deterministic=settings.deterministic,
         explain=settings.explain,
         robust=settings.robust,
+        progress=progress,
     )

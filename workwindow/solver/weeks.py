@@ -22,6 +22,7 @@ from workwindow.solver.lexicographic import (
     Progress,
     SolverSettings,
     StagedObjective,
+    StopSignal,
     solve_lexicographic,
 )
 from workwindow.solver.objectives import TIE_BREAK, late_places, staged
@@ -72,12 +73,14 @@ def solve_week(
     margins: dict[str, int] | None = None,
     progress: Progress | None = None,
     guide: Guide | None = None,
+    first_plans: set[int] | None = None,
 ) -> WeekResult:
     """The week by `deadline`, building included; in deterministic mode by `deterministic_budget` instead.
 
     `margins`: minutes of readiness delay to plan for, by participant (robust plans).
     `progress` hears each stage as it ends and may stop the search.
     `guide` gives the week a start of its own and stages after the objectives.
+    The week joins `first_plans` once it has a plan (the greedy start), which a stop keeps.
     """
     result = WeekResult()
     built = time.perf_counter()
@@ -93,6 +96,8 @@ def solve_week(
     objectives.append(StagedObjective(TIE_BREAK, late_places(week_model.v)))
     guided = guide.start(week_model) if guide is not None else None
     start = guided if guided is not None else greedy_start(week_model)
+    if first_plans is not None:
+        first_plans.add(week)
     result.build_seconds = time.perf_counter() - built
     solved = solve_lexicographic(
         week_model.model,
@@ -113,10 +118,12 @@ def solve_week(
     return result
 
 
-def explain(scenario: Scenario, result: WeekResult, workers: int, deadline: float) -> None:
+def explain(
+    scenario: Scenario, result: WeekResult, workers: int, deadline: float, stop: StopSignal | None = None
+) -> None:
     """A reason for every eligible day without work in the week, by `deadline`."""
     began = time.perf_counter()
-    result.unassigned = explain_week(scenario, result.facts, result.assignments, result.groups, workers, deadline)
+    result.unassigned = explain_week(scenario, result.facts, result.assignments, result.groups, workers, deadline, stop)
     result.explain_seconds = time.perf_counter() - began
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from workwindow.batch.summary import KPI_COLUMNS, OBJECTIVE_COLUMNS
 from workwindow.errors import OutputError
 from workwindow.models.schedule import Kpis
-from workwindow.output import prepare_directory, refuse_inputs, write_bytes
+from workwindow.output import prepare_directory, refuse_existing, refuse_inputs, write_bytes
 from workwindow.sweep.load import Setting, Sweep
 from workwindow.sweep.run import Outcome, SweepResult
 
@@ -89,8 +89,9 @@ def write_results(result: SweepResult, folder: Path) -> list[Path]:
     return written
 
 
-def check_outputs(sweep: Sweep, folder: Path | None, report: Path | None) -> None:
-    """Refuse outputs that could not be written, before any solve: a sweep may take long."""
+def check_outputs(sweep: Sweep, folder: Path | None, report: Path | None, *, force: bool = False) -> None:
+    """Refuse outputs that could not be written, or would replace files without `force`,
+    before any solve: a sweep may take long."""
     if folder is not None:
         refuse_inputs(folder, sweep.inputs)
         if folder.exists() and not folder.is_dir():
@@ -99,6 +100,8 @@ def check_outputs(sweep: Sweep, folder: Path | None, report: Path | None) -> Non
         refuse_inputs(report, sweep.inputs)
         if report.is_dir():
             raise OutputError(f"{report}: is a folder; --report needs a file name such as sweep.html")
+    results = [folder / name for name in (CSV_NAME, PARQUET_NAME, *PLOT_NAMES)] if folder is not None else []
+    refuse_existing([*results, *([report] if report is not None else [])], force=force)
 
 
 def _row(outcome: Outcome, kinds: dict[str, ValueKind], names: list[str]) -> Row:

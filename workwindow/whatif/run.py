@@ -48,14 +48,16 @@ def run_compare(request: CompareRequest, settings: SolveSettings, jobs: int) -> 
     return compare(title, base, variants, settings, jobs)
 
 
-def write_numbers(result: Result, output: Path, inputs: Sequence[Path]) -> list[Path]:
+def number_paths(output: Path) -> list[Path]:
     """PATH.csv and PATH.json (a .csv or .json suffix on PATH is dropped first)."""
     stem = output.with_suffix("") if output.suffix in (".csv", ".json") else output
-    written = []
-    for suffix, text in ((".csv", result.to_csv()), (".json", result.to_json())):
-        path = stem.with_name(stem.name + suffix)
+    return [stem.with_name(stem.name + suffix) for suffix in (".csv", ".json")]
+
+
+def write_numbers(result: Result, output: Path, inputs: Sequence[Path]) -> list[Path]:
+    written = number_paths(output)
+    for path, text in zip(written, (result.to_csv(), result.to_json()), strict=True):
         write_text(path, text, inputs)
-        written.append(path)
     return written
 
 

@@ -31,14 +31,14 @@ dose time of a participant (`clinic` adds those for the clinic's own use).
 
 import datetime as dt
 import math
-import time
 from collections import Counter
 
 from workwindow.models import Scenario
 from workwindow.models.schedule import Assignment, GroupRun, Unassigned
 from workwindow.solver.facts import ParticipantDay, WeekFacts
+from workwindow.solver.lexicographic import StopSignal
 from workwindow.solver.reasons.caps import full_caps, group_sizes, want_max_detail
-from workwindow.solver.reasons.day import CASCADE, QUERY_SECONDS, Day, unassigned, undecided
+from workwindow.solver.reasons.day import CASCADE, QUERY_SECONDS, Day, past, unassigned, undecided
 
 __all__ = ["CASCADE", "QUERY_SECONDS", "explain_week"]
 
@@ -50,6 +50,7 @@ def explain_week(
     groups: list[GroupRun],
     workers: int,
     deadline: float = math.inf,
+    stop: StopSignal | None = None,
 ) -> list[Unassigned]:
     """A reason for every eligible participant-day of the week without work.
 
@@ -57,7 +58,8 @@ def explain_week(
     value), so the explanations of a large week stay within the solve's
     time limit: the reasons from the facts, want_max and the caps are
     always given, and a day that needs more is reported as undecided.
-    With no deadline the clock is not read to decide anything.
+    With no deadline the clock is not read to decide anything. A `stop`
+    (Ctrl-C) counts as the deadline, and ends a CP-SAT question in progress.
     """
     working = {(a.participant, a.date) for a in assignments}
     days_in_week = Counter(a.participant for a in assignments)
@@ -71,7 +73,7 @@ def explain_week(
             explained.append(unassigned(key, "want_max", want_max_detail(days_in_week[key[0]], most, facts.week)))
         else:
             open_days.append(key)
-    explained += _forced_reasons(scenario, facts, assignments, groups, open_days, workers, deadline)
+    explained += _forced_reasons(scenario, facts, assignments, groups, open_days, workers, deadline, stop)
     return sorted(explained, key=lambda u: (u.date, u.participant))
 
 
@@ -83,6 +85,7 @@ def _forced_reasons(
     open_days: list[ParticipantDay],
     workers: int,
     deadline: float,
+    stop: StopSignal | None,
 ) -> list[Unassigned]:
     """Caps by counting for every open day; then, until `deadline`, the witnesses
     and proofs for all of them before any CP-SAT question, so that what the
@@ -100,17 +103,17 @@ def _forced_reasons(
 
     def day(date: dt.date) -> Day:
         if date not in days:
-            days[date] = Day(scenario, facts, date, assignments, groups, workers, deadline)
+            days[date] = Day(scenario, facts, date, assignments, groups, workers, deadline, stop)
         return days[date]
 
     asked = []
     for key in uncapped:
-        reason = day(key[1]).reason(key, ask=False) if time.monotonic() < deadline else undecided(key)
+        reason = undecided(key) if past(deadline, stop) else day(key[1]).reason(key, ask=False)
         if reason is None:
             asked.append(key)
         else:
             reasons.append(reason)
     for key in asked:
-        reason = day(key[1]).reason(key, ask=True) if time.monotonic() < deadline else None
+        reason = None if past(deadline, stop) else day(key[1]).reason(key, ask=True)
         reasons.append(reason or undecided(key))
     return reasons

@@ -15,6 +15,7 @@ from ortools.sat.python import cp_model
 from workwindow.models import Scenario
 from workwindow.models.schedule import Assignment, GroupRun, Unassigned
 from workwindow.solver.facts import Option, ParticipantDay, WeekFacts, day_facts
+from workwindow.solver.lexicographic import StopSignal, search
 from workwindow.solver.reasons.caps import group_capacity
 from workwindow.solver.reasons.staff import Staffing, supervisors_other_days
 from workwindow.solver.reasons.stations import Stations, stations_detail
@@ -36,6 +37,7 @@ class Day:
     groups: list[GroupRun]
     workers: int
     deadline: float
+    stop: StopSignal | None = None
     _model: WeekModel | None = field(default=None)
 
     def __post_init__(self) -> None:
@@ -74,10 +76,10 @@ class Day:
 
     def _solver_fits(self, key: ParticipantDay, families: tuple[str, ...]) -> bool | None:
         """Feasible with these families and everyone else held: True, False, or None when undecided."""
-        if time.monotonic() >= self.deadline:
+        if past(self.deadline, self.stop):
             return None
         day = self._day_model()
-        if time.monotonic() >= self.deadline:
+        if past(self.deadline, self.stop):
             return None
         chosen = {(a.participant, a.crew, a.group) for a in self.held}
         held = [
@@ -88,7 +90,7 @@ class Day:
         model = day.model
         model.clear_assumptions()
         model.add_assumptions([*held, day.forced[key], *(day.guards[f] for f in families)])
-        status = self._query_solver().solve(model)
+        status = search(self._query_solver(), model, self.stop)
         model.clear_assumptions()
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return True
@@ -118,6 +120,11 @@ class Day:
         crews = " or ".join(sorted({o.crew for o in self.facts.options[key]}))
         order = ", then ".join(self.scenario.objective) or "no objective"
         return f"could work in {crews}, but the place went to a better use under the objectives ({order})"
+
+
+def past(deadline: float, stop: StopSignal | None) -> bool:
+    """No more than counting from here: the deadline has passed, or the solve was stopped."""
+    return (stop is not None and stop.is_set()) or time.monotonic() >= deadline
 
 
 def undecided(key: ParticipantDay) -> Unassigned:
