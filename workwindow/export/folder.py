@@ -26,7 +26,7 @@ def write_calendars(
     """The calendars in `folder`; an earlier one is replaced (or removed, when stale) only with `force`."""
     refuse_inputs(folder, inputs)
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: is a file; the calendars need a directory")
+        raise OutputError(f"{folder}: is a file; the output needs a directory")
     replaced = owned(folder) | {p.name for p in _entries(folder) if p.name in calendars}
     refuse_existing(sorted(folder / name for name in replaced), force=force)
     kept = [p for p in _entries(folder) if p.name not in owned(folder) | set(calendars) | {MANIFEST}]
