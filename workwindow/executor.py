@@ -265,7 +265,7 @@ def _connect(distributed: Any, address: str, timeout: float) -> Any:
     if "client" in made:
         return made["client"]
     why = made.get("error") or f"no answer within {timeout:g} s"
-    raise ExecutorError(f"cannot reach a Dask scheduler at {address}: {why} (is a Dask scheduler listening there?)")
+    raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {why} (is a Dask scheduler listening there?)")
 
 
 def _local_cluster(distributed: Any, jobs: int) -> Any:

@@ -28,6 +28,13 @@ def install() -> None:
     signal.signal(signal.SIGINT, _on_interrupt)
 
 
+def done() -> None:
+    """The command has finished: a Ctrl-C now changes nothing, and must not kill the process while
+    it exits (Python restores the default handler then, and the exit status would be SIGINT's)."""
+    if signal.getsignal(signal.SIGINT) is _on_interrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def interrupted() -> bool:
     return _interrupted.is_set()
 

@@ -52,6 +52,6 @@ def test_an_http_server_gets_a_clear_error_within_the_timeout(http_server, tmp_p
         timeout=120,
     )
     assert finished.returncode == EXIT_BATCH_NOT_RUN
-    assert finished.stderr.startswith(f"Error: cannot reach a Dask scheduler at {http_server}: ")
+    assert finished.stderr.startswith(f"Error: cannot reach the Dask scheduler at {http_server}: ")
     assert "Traceback" not in finished.stderr and "Exception ignored" not in finished.stderr
     assert time.monotonic() - began < CONNECT_TIMEOUT_SECONDS + CONNECT_GRACE_SECONDS + 30  # imports on a busy machine

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workwindow.interrupts import exit_interrupted, interrupted, stopping_softly
+from workwindow.interrupts import done, exit_interrupted, interrupted, stopping_softly
 
 if TYPE_CHECKING:
     from workwindow.models import Schedule
@@ -22,6 +22,9 @@ class InterruptibleGroup(click.Group):
             return super().main(*args, standalone_mode=False, **kwargs)
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)
+        except SystemExit:
+            done()
+            raise
         except KeyboardInterrupt:
             exit_interrupted()
         except click.Abort:
@@ -36,6 +39,7 @@ class InterruptibleGroup(click.Group):
             if interrupted():  # e.g. "ImportError: initialization failed" from an extension Ctrl-C cut short
                 exit_interrupted()
             raise
+        done()
         sys.exit(code if isinstance(code, int) else 0)
 
 
