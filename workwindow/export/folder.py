@@ -52,7 +52,7 @@ def owned(folder: Path) -> set[str]:
         names = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["calendars"]
     except (OSError, ValueError, KeyError, TypeError):
         return set()
-    return {name for name in names if isinstance(name, str) and "/" not in name}
+    return {name for name in names if isinstance(name, str) and "/" not in name and name not in (".", "..")}
 
 
 def write_calendar(path: Path, content: bytes) -> None:
