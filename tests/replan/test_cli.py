@@ -72,12 +72,17 @@ def test_bad_events_exit_2_with_one_paragraph_naming_the_option(plan_file: Path,
     assert result.output.strip().count("\n") == 0
 
 
-def test_a_plan_for_other_people_is_refused(plan_file: Path, tmp_path: Path):
+@pytest.mark.parametrize(
+    ("old", "new", "named"),
+    [('"P08"', '"X08"', "X08"), ('"2024-04-04"', '"2030-04-04"', "outside the scenario's horizon")],
+)
+def test_a_plan_for_other_people_or_dates_is_refused(plan_file: Path, tmp_path: Path, old: str, new: str, named: str):
     other = tmp_path / "other.json"
-    other.write_text(plan_file.read_text().replace('"P08"', '"X08"'), encoding="utf-8")
+    other.write_text(plan_file.read_text().replace(old, new), encoding="utf-8")
     result = _run(str(other), "--date", DAY)
     assert result.exit_code == 2
-    assert "does not belong to the scenario" in result.output and "X08" in result.output
+    assert "does not belong to the scenario" in result.output and named in result.output
+    assert result.output.strip().count("\n") == 0
 
 
 def test_a_plan_that_breaks_a_rule_is_refused_with_verifys_sentence_unless_repaired(plan_file: Path, tmp_path: Path):
