@@ -43,3 +43,15 @@ def test_from_a_wednesday_keeps_the_earlier_days_byte_for_byte(pilot: Scenario, 
     assert result.dates == tuple(d for d in pilot.dates if d >= first)
     assert not any("veileder2" in g.staff for g in result.schedule.groups if g.date >= first)
     assert verify(pilot, result.schedule) == []
+
+
+def test_replanned_days_want_max_reasons_count_the_whole_week(pilot: Scenario, pilot_plan: Schedule):
+    first = dt.date(2024, 3, 12)
+    new = replan(pilot, pilot_plan, first, to_end=True).schedule
+    reasons = [u for u in new.unassigned if first <= u.date and pilot.week_of(u.date) == 1 and u.reason == "want_max"]
+    assert reasons  # someone who worked on Monday (kept as published) has the week's maximum on a later day
+    for u in reasons:
+        worked = sum(1 for a in new.assignments if a.participant == u.participant and pilot.week_of(a.date) == 1)
+        assert (
+            u.detail == f"already works {worked} of at most {pilot.participants[u.participant].want[1]} days in week 1"
+        )

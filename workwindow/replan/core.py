@@ -3,6 +3,7 @@
 import datetime as dt
 import itertools
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from workwindow.errors import InputError, Problem
@@ -186,11 +187,28 @@ def _assembled(
         objectives=objective_values(scenario, assignments, groups),
         assignments=assignments,
         groups=groups,
-        unassigned=by_date(plan.unassigned, [u for p in parts for u in p.unassigned]),
+        unassigned=by_date(plan.unassigned, _whole_week_counts(scenario, assignments, parts)),
         standby=[s for s in plan.standby if s.date not in dates],
         kpis=kpis(scenario, assignments, groups),
         solver=SolverInfo(wall_seconds=round(seconds, 3), workers=settings.workers, seed=settings.seed, stages=stages),
     )
+
+
+def _whole_week_counts(scenario: Scenario, assignments: list[Assignment], parts: list[_WeekPart]) -> list[Unassigned]:
+    """The re-planned days' reasons, with `want_max` counted over the whole week again.
+
+    The explanations saw the residual scenario, whose `want` is net of the days
+    kept; the planner should read the week's own figures.
+    """
+    days = Counter((a.participant, scenario.week_of(a.date)) for a in assignments)
+    reasons = []
+    for u in (u for p in parts for u in p.unassigned):
+        if u.reason == "want_max":
+            week, most = scenario.week_of(u.date), scenario.participants[u.participant].want[1]
+            detail = f"already works {days[(u.participant, week)]} of at most {most} days in week {week}"
+            u = u.model_copy(update={"detail": detail})
+        reasons.append(u)
+    return reasons
 
 
 def _morning_facts(
