@@ -122,3 +122,17 @@ def test_a_booked_dose_moves_only_to_take_a_walk_in_and_the_table_says_so():
     )
     assert _place(result.schedule, "P1") == ("street", "late", parse_time("08:10"), parse_time("09:15"))
     assert verify(scenario, result.schedule) == []
+
+
+def test_without_a_supervisor_to_cover_the_late_group_its_members_are_dropped_and_told_why():
+    scenario = tiny(
+        participants=people("injection"), **{"program.crews.street": {**STREET, "staff_ratio": 1}}, staff={"kari": {}}
+    )
+    plan = plan_of(scenario, {"P1": ("street", "late", "08:00", "09:05")}, leads={"street": ["kari"]})
+    result = replan(scenario, plan, MONDAY, Events(staff_absent={"kari"}))
+    assert _lines(result) == [
+        "P1: dropped from street late 09:05: no supervisor can cover the group",
+        "kari: absent, street late 09:05 needs cover",
+    ]
+    assert result.to_tell == ("P1",)
+    assert verify(scenario, result.schedule) == []

@@ -15,6 +15,16 @@ from workwindow.replan.events import Events
 Kind = Literal["absent", "dropped", "walk_in", "added", "moved", "dose", "staff_absent", "staff"]
 Role = Literal["participant", "supervisor"]
 
+REASON_WORDS = {
+    "not_ready": "cannot be ready in time this morning",
+    "afternoon": "could not be back for the afternoon dose",
+    "capacity": "a group, daily or ramp-up cap is full",
+    "stations": "no dose slot left early enough",
+    "staff": "no supervisor can cover the group",
+}
+"""The new plan's reason for a day without work, in words that name no health detail."""
+DROPPED = "the morning leaves no place they can take"
+
 DOSE_GIVEN = "given at that time"
 DOSE_MOVED = "booked time moved: the only way to keep the planned days or to take the walk-ins"
 
@@ -39,13 +49,17 @@ def changes_between(
     first = dates[0]
     before = {(a.participant, a.date): a for a in old.assignments if a.date in dates}
     after = {(a.participant, a.date): a for a in new.assignments if a.date in dates}
+    reasons = {(u.participant, u.date): u.reason for u in new.unassigned}
     changes = []
     for key in sorted(before.keys() | after.keys(), key=lambda k: (k[1], k[0])):
         pid, date = key
         was, now = before.get(key), after.get(key)
         walk_in = date == first and pid in events.arrived
         given = date == first and pid in events.doses
-        changes += _participant_changes(pid, date, was, now, absent=pid in events.absent, walk_in=walk_in, given=given)
+        why = REASON_WORDS.get(reasons.get(key, ""), DROPPED)
+        changes += _participant_changes(
+            pid, date, was, now, absent=pid in events.absent, walk_in=walk_in, given=given, why=why
+        )
     changes += _supervisor_changes(old, new, dates, events)
     return changes
 
@@ -63,7 +77,15 @@ def place(a: Assignment) -> str:
 
 
 def _participant_changes(
-    pid: str, date: dt.date, was: Assignment | None, now: Assignment | None, *, absent: bool, walk_in: bool, given: bool
+    pid: str,
+    date: dt.date,
+    was: Assignment | None,
+    now: Assignment | None,
+    *,
+    absent: bool,
+    walk_in: bool,
+    given: bool,
+    why: str,
 ) -> list[Change]:
     def change(kind: Kind, text: str) -> Change:
         return Change(pid, "participant", date, kind, text)
@@ -73,7 +95,7 @@ def _participant_changes(
     if was is not None and now is None:
         if absent:
             return [change("absent", f"absent, place freed ({place(was)})")]
-        return [change("dropped", f"dropped from {place(was)}: no place left that they can be ready for")]
+        return [change("dropped", f"dropped from {place(was)}: {why}")]
     if was is None or now is None:
         return []
     found = []

@@ -11,19 +11,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from workwindow.models import Scenario, Schedule, format_time
+from workwindow.replan.changes import REASON_WORDS
 from workwindow.replan.events import Events
 from workwindow.replan.morning import Morning
 from workwindow.solver.facts import earliest_dose, ready_offset
 
 LEFT_OUT = "left out by the replan's stages: taking them would change more for others"
-REASON_WORDS = {
-    "not_ready": "cannot be ready in time this morning",
-    "afternoon": "could not be back for the afternoon dose",
-    "capacity": "a group, daily or ramp-up cap is full",
-    "stations": "no dose slot left early enough",
-    "staff": "no supervisor can cover the group",
-}
-"""The new plan's reason for a day without work, in words that name no health detail."""
 
 
 @dataclass(frozen=True)
