@@ -152,3 +152,14 @@ def test_sweep_writes_simulated_delivered_days_beside_the_results(files, tmp_pat
         assert row["planned_days"] == planned[row["variant"]]
         assert row["delivered_days_ci95_low"] <= row["delivered_days_mean"] <= row["delivered_days_ci95_high"]
         assert row["delivered_days_mean"] <= row["planned_days"]
+
+
+def test_a_plan_of_only_assignments_and_groups_is_simulated(files, tmp_path):
+    _, scenario, plan, _ = files
+    data = json.loads(plan.read_text())
+    minimal = tmp_path / "minimal.json"
+    minimal.write_text(json.dumps({"assignments": data["assignments"], "groups": data["groups"]}), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["simulate", str(scenario), str(minimal), "--draws", "20", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "summary.json").read_text())["planned_days"] == len(data["assignments"])
