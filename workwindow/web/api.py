@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -19,6 +20,9 @@ from workwindow.web.work import Order
 
 router = APIRouter(prefix="/api")
 MAX_TIME_LIMIT = 3600.0
+STREAM_SECONDS = 2.0
+"""How long one answer of a job's event stream lasts; under the server's 3 s grace at Ctrl-C."""
+RECONNECT_MS = 200
 
 
 class Source(BaseModel):
@@ -253,20 +257,24 @@ def stop(request: Request, job_id: str) -> dict[str, Any]:
 
 @router.get("/jobs/{job_id}/events", summary="A job's progress as server-sent events")
 async def events(request: Request, job_id: str) -> StreamingResponse:
-    """One `data:` line of JSON (state and stages) at each change, until the job ends."""
+    """One `data:` line of JSON (state, stages, the running stages' best so far) at each change.
+
+    Each answer lasts at most STREAM_SECONDS and ends at once when the job
+    ends; the browser's EventSource asks again by itself. So no answer is
+    open for long, and Ctrl-C stops the server at once.
+    """
     found, board = job_or_404(request, job_id), board_of(request)
 
     async def stream() -> AsyncIterator[str]:
-        seen = -1
-        while not await request.is_disconnected():
+        yield f"retry: {RECONNECT_MS}\n\n"
+        seen, ends = -1, time.monotonic() + STREAM_SECONDS
+        while time.monotonic() < ends and not await request.is_disconnected():
             if found.changes != seen:
                 seen = found.changes
                 yield f"data: {json.dumps(_progress(found))}\n\n"
                 if found.state in FINAL:
                     return
-            else:
-                yield ": still here\n\n"
-            await asyncio.to_thread(board.wait_for_change, found, seen, 10.0)
+            await asyncio.to_thread(board.wait_for_change, found, seen, max(0.0, ends - time.monotonic()))
 
     return StreamingResponse(stream(), media_type="text/event-stream")
 

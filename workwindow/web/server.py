@@ -47,7 +47,7 @@ def serve(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning")
+    uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning", timeout_graceful_shutdown=3)
 
 
 def _names_for(host: str) -> set[str]:
@@ -65,7 +65,12 @@ def _free_port(host: str) -> int:
 
 
 def _refuse_taken(host: str, port: int) -> None:
+    """A port another program listens on, in one sentence (uvicorn would print a traceback).
+
+    SO_REUSEADDR as uvicorn binds: a port left in TIME_WAIT by a server just stopped is free.
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as exc:
