@@ -19,6 +19,8 @@ from workwindow.models.schedule import Assignment
 from workwindow.replan.events import Events
 from workwindow.solver.facts import CrewDay, ParticipantDay, StaticReason, WeekFacts, day_facts, week_facts
 
+TOO_LATE = StaticReason("not_ready", "no dose time and group left that can still be reached this morning")
+
 
 @dataclass(frozen=True)
 class Morning:
@@ -51,7 +53,7 @@ def morning_of_week(
     residual = _residual_scenario(scenario, plan, week, dates, events)
     planned = {(a.participant, a.date): a for a in plan.assignments if a.date in dates}
     late = [g for g in plan.groups if g.date in dates and g.group == "late"]
-    started = _started_groups(scenario, plan, first, events) if first in dates else frozenset()
+    started = _started_groups(plan, first, events) if first in dates else frozenset()
     morning = Morning(
         week=week,
         dates=dates,
@@ -124,7 +126,7 @@ def _with_todays_times(residual: Scenario, events: Events) -> Scenario:
     return residual.model_copy(update={"participants": participants})
 
 
-def _started_groups(scenario: Scenario, plan: Schedule, first: dt.date, events: Events) -> frozenset:
+def _started_groups(plan: Schedule, first: dt.date, events: Events) -> frozenset:
     if events.now is None:
         return frozenset()
     return frozenset(
@@ -146,7 +148,7 @@ def _cut_to_what_is_left(morning: Morning) -> None:
         slots = _dose_slots_left(morning, key, facts.dose_slots[key])
         options = [o for o in options if slots and o.deadline >= slots[0]]
         if not options:
-            _drop(facts, key, _too_late(morning))
+            _drop(facts, key, TOO_LATE)
             continue
         latest = max(o.deadline for o in options)
         facts.options[key] = options
@@ -162,11 +164,9 @@ def _may_join(morning: Morning, pid: str, group: tuple[str, dt.date, str]) -> bo
     own = planned is not None and (planned.crew, planned.date, planned.group) in morning.started
     if own:
         return group == (planned.crew, planned.date, planned.group)
-    return group not in morning.started and not (
-        group[2] == "ordinary"
-        and morning.events.now is not None
-        and morning.scenario.program.ordinary_start < morning.events.now
-    )
+    now = morning.events.now
+    ordinary_started = now is not None and morning.scenario.program.ordinary_start < now
+    return group not in morning.started and not (group[2] == "ordinary" and ordinary_started)
 
 
 def _dose_slots_left(morning: Morning, key: ParticipantDay, slots: list[int]) -> list[int]:
@@ -178,10 +178,6 @@ def _dose_slots_left(morning: Morning, key: ParticipantDay, slots: list[int]) ->
     if planned is not None and planned.dose < now:
         return [planned.dose] if planned.dose in slots else []
     return [t for t in slots if t >= now]
-
-
-def _too_late(morning: Morning) -> StaticReason:
-    return StaticReason("not_ready", "no dose time and group left that can still be reached this morning")
 
 
 def _drop(facts: WeekFacts, key: ParticipantDay, reason: StaticReason | None) -> None:
