@@ -31,8 +31,10 @@ def print_replan(console: Console, result: Replanned) -> None:
     console.print(f"To tell: {', '.join(result.to_tell) or 'nobody'}")
     for freed in result.freed:
         _print_freed(console, freed)
-    stages = " · ".join(f"{s.objective} {s.value}" for s in schedule.solver.stages)
-    console.print(f"stages: {stages}")
+    weeks = sorted({s.week for s in schedule.solver.stages})
+    for week in weeks:
+        stages = " · ".join(f"{s.objective} {s.value}" for s in schedule.solver.stages if s.week == week)
+        console.print(f"stages{f' of week {week}' if len(weeks) > 1 else ''}: {stages}")
 
 
 def _print_freed(console: Console, freed: FreedPlace) -> None:
