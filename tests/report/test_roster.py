@@ -84,7 +84,7 @@ def test_a_plan_with_more_doses_than_stations_gets_no_roster(small_paths, tmp_pa
 def test_the_roster_page_in_chromium_has_a_card_per_clinic_day_in_time_order(small_paths, browse, parse, artifacts):
     scenario, schedule = small_paths
     page = artifacts / "roster-small.html"
-    args = ["export", str(schedule), "--scenario", str(scenario), "--format", "roster", "-o", str(page)]
+    args = ["export", str(schedule), "--scenario", str(scenario), "--format", "roster", "-o", str(page), "--force"]
     assert CliRunner().invoke(main, args).exit_code == 0
 
     dom = parse(browse(page, "--dump-dom").stdout)
