@@ -136,3 +136,15 @@ def test_without_a_supervisor_to_cover_the_late_group_its_members_are_dropped_an
     ]
     assert result.to_tell == ("P1",)
     assert verify(scenario, result.schedule) == []
+
+
+def test_places_freed_in_two_groups_are_each_listed_with_who_could_take_them():
+    scenario = tiny(participants=people("injection", "tablet", "tablet"))
+    plan = plan_of(
+        scenario, {"P1": ("street", "late", "08:00", "09:05"), "P2": ("street", "ordinary", "08:00", "09:00")}
+    )
+    result = replan(scenario, plan, MONDAY, Events(absent={"P1", "P2"}))
+    assert [(f.group, f.places, dict(f.not_taken)["P3"]) for f in result.freed] == [
+        ("late", 1, "not there this morning: neither planned nor arrived (see --candidates)"),
+        ("ordinary", 1, "not there this morning: neither planned nor arrived (see --candidates)"),
+    ]

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from tests.conftest import people, tiny
 from tests.replan.brute_force_replan import least_changes
 from tests.replan.plans import MONDAY
-from tests.strategies import tiny_scenarios
+from tests.strategies import scenario_data, tiny_scenarios
 from workwindow.models import Scenario
 from workwindow.replan import Events, replan
 from workwindow.solver import solve
@@ -121,3 +121,31 @@ def crowded_mornings(draw: st.DrawFn):
 @given(crowded_mornings())
 def test_a_booked_dose_moves_no_more_often_than_brute_force_says_it_must(morning):
     _valid_only_that_day_and_least(*morning)
+
+
+@st.composite
+def two_week_mornings(draw: st.DrawFn):
+    """A drawn two-week scenario, its plan, a day to re-plan from and who is away from then on."""
+    data = draw(scenario_data(max_participants=4))
+    scenario = Scenario.model_validate({**data, "weeks": 2})
+    plan = solve(scenario, time_limit=5.0, workers=1, explain=False, deterministic=True)
+    first = draw(st.sampled_from(scenario.dates))
+    absent = draw(st.sets(st.sampled_from(sorted(scenario.participants)), max_size=2))
+    staff_absent = draw(st.sets(st.sampled_from(sorted(scenario.staff)))) if scenario.staff else set()
+    return scenario, plan, first, Events(absent=absent, staff_absent=staff_absent)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(two_week_mornings())
+def test_from_a_day_to_the_end_keeps_the_days_before_and_the_rules(morning):
+    scenario, plan, first, events = morning
+    result = replan(scenario, plan, first, events, to_end=True)
+    new = result.schedule
+    assert verify(scenario, new) == []
+    before = [*plan.assignments, *plan.groups]
+    after = [*new.assignments, *new.groups]
+    assert [r.model_dump_json() for r in after if r.date < first] == [
+        r.model_dump_json() for r in before if r.date < first
+    ]
+    assert not {a.participant for a in new.assignments if a.date >= first} & events.absent
+    assert not {s for g in new.groups if g.date >= first for s in g.staff} & events.staff_absent

@@ -49,12 +49,12 @@ def freed_places(
         if left <= 0:
             continue
         morning = morning_of[date]
-        reasons = tuple(
+        not_taken = tuple(
             (pid, _why_not(scenario, morning, pid, date, crew, group, days, reasons))
             for pid in scenario.participants
             if (pid, date) not in working and crew in scenario.eligible_crews(pid, date)
         )
-        freed.append(FreedPlace(date, crew, group, left, reasons))
+        freed.append(FreedPlace(date, crew, group, left, not_taken))
     return freed
 
 
