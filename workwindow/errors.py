@@ -17,12 +17,17 @@ class Problem:
     line: int | None = None
     origin: str | None = None
     """What caused it when that is not a line of the file, e.g. "--set program.payout=11:00"."""
+    column: int | None = None
+    shown: str | None = None
+    """The offending text shown under the paragraph, e.g. a line with a caret under the spot."""
 
     def __str__(self) -> str:
         if self.origin is not None:
             where = f"{self.origin}: "
+        elif self.line is not None:
+            where = f"line {self.line}, " if self.column is None else f"line {self.line}, column {self.column}, "
         else:
-            where = f"line {self.line}, " if self.line is not None else ""
+            where = ""
         field = f"{self.field}: " if self.field else ""
         return f"{where}{field}{self.message}"
 
@@ -48,7 +53,9 @@ class InputError(WorkwindowError):
 
     def paragraph(self) -> str:
         if len(self.problems) == 1:
-            return f"{self.source}: {_sentence(str(self.problems[0]))}"
+            problem = self.problems[0]
+            shown = f"\n{problem.shown}" if problem.shown else ""
+            return f"{self.source}: {_sentence(str(problem))}{shown}"
         listed = "; ".join(_said_once(problems) for problems in _recurring_said_once(self.problems))
         return f"{self.source} has {len(self.problems)} problems: {listed}."
 

@@ -66,7 +66,7 @@ BREAKAGES = [
         'morning_dose: "08:40"',
         'morning_dose: "10:30"',
         "participants.P13.morning_dose",
-        "outside clinic habio's morning window",
+        "outside the morning window of the participant's clinic",
     ),
     (
         "window ends before it starts",
@@ -80,14 +80,14 @@ BREAKAGES = [
         "    dose_minutes: 10 ",
         "    dose_minutes: -10 ",
         "clinics.habio.dose_minutes",
-        "greater than 0",
+        "is below 1, the least it may be",
     ),
     (
         "negative capacity",
         "late_capacity: 6, ordinary_capacity: 6, staff_ratio: 6}\n    verksted",
         "late_capacity: -1, ordinary_capacity: 6, staff_ratio: 6}\n    verksted",
         "program.crews.gaterydding.late_capacity",
-        "greater than or equal to 0",
+        "is below 0, the least it may be",
     ),
     ("start not a Monday", "start: 2024-03-11", "start: 2024-03-12", "start", "starts on a Monday"),
     (
@@ -110,7 +110,7 @@ BREAKAGES = [
         "  P02: {dose_form: tablet, crews: [gaterydding, verksted], days: [mon, tue, wed, thu], want: [0, 4]}",
         "  P02: {dose_form: tablet, crews: [gaterydding, verksted], days: [mon, tue, wed, thu], want: [0, 9]}",
         "participants.P02.want.1",
-        "less than or equal to 7",
+        "is above 7, the most it may be",
     ),
     (
         "minimum above maximum",
@@ -166,7 +166,7 @@ def test_a_value_that_fits_no_form_of_a_field_is_one_problem_naming_each_form(tm
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 2
     assert "has 2 problems" not in result.stderr
-    assert "line 28, clinics.habio.stations: Input should be a valid integer" in result.stderr
+    assert "line 28, clinics.habio.stations: must be a number, written without quotes" in result.stderr
     assert "or a valid list" in result.stderr
 
 

@@ -119,14 +119,14 @@ def test_a_variant_is_the_base_with_the_same_overrides_as_set(pilot_sweep):
 
 def test_values_keep_the_text_they_were_written_with(pilot_sweep):
     text = "grid:\n  program.latest_start: [09:30, 10:30]\n  clinics.habio.stations: [3, 7]\n"
-    text += "  program.daily_cap: ['4', 5]\n  participants.P01.dose_form: [tablet]\n"
+    text += "  program.payout: ['12:00', 720]\n  participants.P01.dose_form: [tablet]\n"
     sweep = load_sweep(pilot_sweep(text))
     times = [point[0].text for point in sweep.axes[0].points]
     assert times == ["09:30", "10:30"]  # not YAML 1.1's 630 for 10:30
     assert value_kinds(sweep) == {
         "program.latest_start": str,
         "clinics.habio.stations": int,
-        "program.daily_cap": str,  # one value written as text: the column holds the texts
+        "program.payout": str,  # one value written as text: the column holds the texts
         "participants.P01.dose_form": str,
     }
 

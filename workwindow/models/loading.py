@@ -1,9 +1,8 @@
-"""Read scenario YAML keeping line numbers, and turn validation errors into plain problems.
+"""Read scenario files keeping line numbers, and turn validation errors into plain problems.
 
-PyYAML's usual `safe_load` forgets where each value stood and silently keeps
-the last of two equal keys (so a duplicated participant id would vanish).
-Here the document is composed into nodes first; values are built from the
-nodes, duplicate keys are refused, and every error is traced back to a line.
+The YAML itself is read by `yaml_reading` (nodes first, limits, then values);
+here a file becomes a `Document`, and pydantic's errors are traced back to the
+line, or the `--set`, that caused them.
 """
 
 from collections.abc import Sequence
@@ -15,11 +14,9 @@ import yaml
 from pydantic import ValidationError
 
 from workwindow.errors import InputError, Problem
+from workwindow.models.limits import MAX_FILE_BYTES
 from workwindow.models.scenario import Scenario, ScenarioProblems
-
-NODE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's composer where PyYAML was built with it: 1.0 s instead of 4.0 s for a
-3,000-participant, 4-week scenario. Its nodes carry the same line marks."""
+from workwindow.models.yaml_reading import YamlProblems, build, compose
 
 
 @dataclass(frozen=True)
@@ -63,15 +60,21 @@ def read_document(path: str | Path) -> Document:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes, or an InputError that says why they cannot be read."""
+    """The file's bytes, or an InputError that says why they cannot be read.
+
+    A file past the size limit is read only one byte past it, so a huge file costs
+    nothing; `parse_bytes` refuses it (in a batch, as an input error of the file).
+    """
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            return file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InputError(str(path), [Problem("", f"cannot be read ({exc.strerror or exc})")]) from None
 
 
 def parse_bytes(data: bytes, source: str) -> Document:
     """Parse a file's bytes; lets a batch hash and ship a file before parsing it elsewhere."""
+    _refuse_too_large(data, source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -79,25 +82,43 @@ def parse_bytes(data: bytes, source: str) -> Document:
     return parse_document(text, source)
 
 
+def _refuse_too_large(data: bytes, source: str) -> None:
+    if len(data) > MAX_FILE_BYTES:
+        message = (
+            f"is larger than {MAX_FILE_BYTES / 1e6:.0f} MB, the most a scenario file may be "
+            "(split the city into several scenarios and solve them with `workwindow batch`)"
+        )
+        raise InputError(source, [Problem("", message)])
+
+
 def parse_document(text: str, source: str) -> Document:
     try:
-        root = yaml.compose(text, Loader=NODE_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise InputError(source, [Problem("", f"is not valid YAML: {exc.problem}", line)]) from None
-    except yaml.YAMLError as exc:
-        raise InputError(source, [Problem("", f"is not valid YAML: {exc}")]) from None
-    return Document(source, _build(root, source), root)
+        root = compose(text)
+        return Document(source, build(root), root)
+    except YamlProblems as exc:
+        raise InputError(source, exc.problems) from None
 
 
 def validate_scenario(document: Document) -> Scenario:
-    if not isinstance(document.data, dict):
-        raise InputError(document.source, [Problem("", "must be a mapping of scenario fields")])
+    refuse_if_not_a_mapping(document)
     try:
         return Scenario.model_validate(document.data)
     except ValidationError as exc:
         raise InputError(document.source, problems_of(exc, document.root, document.overrides, document.data)) from None
+
+
+def refuse_if_not_a_mapping(document: Document) -> None:
+    """An empty file or a list is not a scenario; say what one looks like."""
+    if isinstance(document.data, dict):
+        return
+    expected = "a scenario is a mapping of fields: `name: …`, `start: …`, `clinics: …` (see `workwindow schema`)"
+    if document.data is None:
+        found = "is empty (no YAML in it, or only comments)"
+    elif isinstance(document.data, list):
+        found = "is a list"
+    else:
+        found = "is a single value"
+    raise InputError(document.source, [Problem("", f"{found}; {expected}")])
 
 
 def problems_of(
@@ -227,28 +248,8 @@ def _message(item: dict) -> str:
         return "required field is missing"
     if kind in NUMBER_TYPES and isinstance(item.get("input"), str):
         return f"must be {NUMBER_TYPES[kind]}, written without quotes"
+    if kind == "less_than_equal":
+        return f"is above {item['ctx']['le']}, the most it may be (the README's Limits say why)"
+    if kind == "greater_than_equal":
+        return f"is below {item['ctx']['ge']}, the least it may be"
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-
-
-def _build(node: yaml.Node | None, source: str) -> Any:
-    """Plain Python data from a node tree, refusing duplicate keys."""
-    if node is None:
-        return None
-    constructor = yaml.SafeLoader("")
-    return _construct(node, constructor, source, ())
-
-
-def _construct(node: yaml.Node, constructor: yaml.SafeLoader, source: str, path: tuple) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        constructor.flatten_mapping(node)
-        result: dict = {}
-        for key_node, value_node in node.value:
-            key = _construct(key_node, constructor, source, path)
-            if key in result:
-                line = key_node.start_mark.line + 1
-                raise InputError(source, [Problem(_dotted((*path, key)), "is given twice", line)])
-            result[key] = _construct(value_node, constructor, source, (*path, key))
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, constructor, source, (*path, i)) for i, item in enumerate(node.value)]
-    return constructor.construct_object(node, deep=True)

@@ -28,11 +28,12 @@ from workwindow.models.loading import (
     Document,
     Override,
     override_label,
-    parse_document,
     read_document,
+    refuse_if_not_a_mapping,
     validate_scenario,
 )
 from workwindow.models.scenario import Scenario
+from workwindow.models.yaml_reading import YamlProblems, build, compose
 
 ID_COLLECTIONS: dict[tuple[str, ...], str] = {
     ("clinics",): "clinic",
@@ -56,8 +57,7 @@ def apply_overrides(document: Document, overrides: Sequence[str]) -> Document:
     """The document with each `PATH=VALUE` applied in order; later ones win."""
     if not overrides:
         return document
-    if not isinstance(document.data, dict):
-        raise InputError(document.source, [Problem("", "must be a mapping of scenario fields")])
+    refuse_if_not_a_mapping(document)
     data = copy.deepcopy(document.data)
     applied = list(document.overrides)
     for text in overrides:
@@ -90,11 +90,14 @@ def parse_override(text: str, source: str) -> Override:
     steps = tuple(path_text.strip().split("."))
     if not equals or not all(step.strip() for step in steps):
         raise _error(source, label, "", "is not PATH=VALUE with a dotted path, e.g. program.latest_start=10:30")
+    path = tuple(step.strip() for step in steps)
     try:
-        value = parse_document(value_text, label).data
-    except InputError as exc:
-        raise _error(source, label, "", f"the value {exc.problems[0].message}") from None
-    return Override(text, tuple(step.strip() for step in steps), value)
+        value = build(compose(value_text), within=path)
+    except YamlProblems as exc:
+        problem = exc.problems[0]
+        field = "" if problem.field in ("", _dotted(path)) else problem.field
+        raise _error(source, label, field, f"the value {problem.message}") from None
+    return Override(text, path, value)
 
 
 def _resolved(data: dict, override: Override, source: str) -> Override:

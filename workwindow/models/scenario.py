@@ -11,8 +11,9 @@ import itertools
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from workwindow.models import limits
 from workwindow.models.times import Time, TimeWindow, format_time
 from workwindow.models.uncertainty import Uncertainty, distribution_problems
 
@@ -27,6 +28,29 @@ REPLAN_STAGES: tuple[ReplanStage, ...] = ("keep", "walk_ins", "dose_moves", "cha
 comes, take walk-ins, move as few booked dose times as it can, change as little else as it
 can, then the scenario's own `objective` list."""
 Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+
+
+def _a_number(value: object) -> object:
+    """YAML's `true` and a quoted "4" are not numbers; pydantic alone would take them as 1 and 4."""
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true or false")
+    if isinstance(value, str):
+        raise ValueError("must be a number, written without quotes")
+    return value
+
+
+# Every number has the range the model can take (reasons in models/limits.py).
+_NUMBER = BeforeValidator(_a_number)
+Minutes = Annotated[int, Field(ge=0, le=limits.MAX_MINUTES), _NUMBER]
+PositiveMinutes = Annotated[int, Field(ge=1, le=limits.MAX_MINUTES), _NUMBER]
+Count = Annotated[int, Field(ge=0, le=limits.MAX_COUNT), _NUMBER]
+PositiveCount = Annotated[int, Field(ge=1, le=limits.MAX_COUNT), _NUMBER]
+DaysAWeek = Annotated[int, Field(ge=0, le=7), _NUMBER]
+Priority = Annotated[int, Field(ge=0, le=limits.MAX_PRIORITY), _NUMBER]
+Weeks = Annotated[int, Field(ge=1, le=limits.MAX_WEEKS), _NUMBER]
+TimeStep = Annotated[int, Field(ge=1, le=limits.MAX_TIME_STEP), _NUMBER]
+WeekNumber = Annotated[int, Field(ge=1, le=limits.MAX_WEEKS)]
+"""A key of `ramp_up`; a JSON round trip writes it as text, so "2" is read as 2."""
 
 FieldPath = tuple[str | int, ...]
 
@@ -46,8 +70,8 @@ class _Frozen(BaseModel):
 class Observation(_Frozen):
     """Minutes in the observation room after each dose form."""
 
-    injection: NonNegativeInt
-    tablet: NonNegativeInt
+    injection: Minutes
+    tablet: Minutes
 
 
 class StationSlot(_Frozen):
@@ -55,16 +79,16 @@ class StationSlot(_Frozen):
 
     from_: Time = Field(alias="from")
     to: Time
-    n: NonNegativeInt
+    n: Count
 
 
 class Clinic(_Frozen):
     morning: TimeWindow = Field(description="first and last start of a morning dose")
     afternoon: TimeWindow = Field(description="first and last start of an afternoon dose")
-    stations: NonNegativeInt | list[StationSlot] = Field(
+    stations: Count | list[StationSlot] = Field(
         description="dosing stations: a number, or free stations by time of day"
     )
-    dose_minutes: PositiveInt
+    dose_minutes: PositiveMinutes
     observation: Observation
 
     def stations_at(self, minute: int) -> int:
@@ -75,15 +99,15 @@ class Clinic(_Frozen):
 
 
 class Site(_Frozen):
-    travel: dict[Id, NonNegativeInt] = Field(description="minutes from each clinic to the site")
+    travel: dict[Id, Minutes] = Field(description="minutes from each clinic to the site")
 
 
 class Crew(_Frozen):
     site: Id
     days: list[Weekday] = Field(min_length=1)
-    late_capacity: NonNegativeInt | None = None
-    ordinary_capacity: NonNegativeInt | None = None
-    staff_ratio: PositiveInt | None = Field(
+    late_capacity: Count | None = None
+    ordinary_capacity: Count | None = None
+    staff_ratio: PositiveCount | None = Field(
         None, description="participants per supervisor in the late group; none: no supervisor"
     )
 
@@ -92,13 +116,13 @@ class Program(_Frozen):
     ordinary_start: Time
     latest_start: Time = Field(description="latest start of a late group")
     payout: Time = Field(description="everyone ends here: the common payout")
-    min_work_minutes: NonNegativeInt = 0
-    staff_prep_minutes: NonNegativeInt = 0
-    daily_cap: NonNegativeInt | None = None
-    ramp_up: dict[PositiveInt, NonNegativeInt] = Field(
+    min_work_minutes: Minutes = 0
+    staff_prep_minutes: Minutes = 0
+    daily_cap: Count | None = None
+    ramp_up: dict[WeekNumber, Count] = Field(
         default_factory=dict, description="daily cap by week number (week 1 is the first)"
     )
-    crews: dict[Id, Crew] = Field(min_length=1)
+    crews: dict[Id, Crew] = Field(min_length=1, max_length=limits.MAX_IDS)
 
     @property
     def effective_latest_start(self) -> int:
@@ -113,7 +137,7 @@ class Staff(_Frozen):
     crews: list[Id] | None = Field(None, description="crews this supervisor may lead; default all")
     days: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS))
     hours: TimeWindow = (0, 24 * 60)
-    max_days: Annotated[int, Field(ge=0, le=7)] = 7
+    max_days: DaysAWeek = 7
 
 
 class Participant(_Frozen):
@@ -121,10 +145,10 @@ class Participant(_Frozen):
     dose_form: DoseForm
     crews: list[Id] | None = Field(None, description="crews open to this participant; default all")
     days: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS))
-    want: tuple[Annotated[int, Field(ge=0, le=7)], Annotated[int, Field(ge=0, le=7)]] = (0, 7)
-    priority: NonNegativeInt = 1
+    want: tuple[DaysAWeek, DaysAWeek] = (0, 7)
+    priority: Priority = 1
     away: list[dt.date] = Field(default_factory=list)
-    observation: NonNegativeInt | None = Field(None, description="minutes; overrides the clinic's")
+    observation: Minutes | None = Field(None, description="minutes; overrides the clinic's")
     morning_dose: Time | None = Field(None, description="fixed start of the morning dose")
 
 
@@ -133,14 +157,14 @@ class Scenario(_Frozen):
 
     name: str
     start: dt.date = Field(description="a Monday; the horizon is `weeks` whole weeks from here")
-    weeks: PositiveInt = 1
-    time_step: PositiveInt = 5
+    weeks: Weeks = 1
+    time_step: TimeStep = 5
     closed: list[dt.date] = Field(default_factory=list)
-    clinics: dict[Id, Clinic] = Field(min_length=1)
-    sites: dict[Id, Site]
+    clinics: dict[Id, Clinic] = Field(min_length=1, max_length=limits.MAX_IDS)
+    sites: dict[Id, Site] = Field(max_length=limits.MAX_IDS)
     program: Program
-    staff: dict[Id, Staff] = Field(default_factory=dict)
-    participants: dict[Id, Participant] = Field(default_factory=dict)
+    staff: dict[Id, Staff] = Field(default_factory=dict, max_length=limits.MAX_STAFF)
+    participants: dict[Id, Participant] = Field(default_factory=dict, max_length=limits.MAX_PARTICIPANTS)
     objective: list[Objective] = Field(default_factory=lambda: list(OBJECTIVES))
     replan: list[ReplanStage] = Field(
         default_factory=lambda: list(REPLAN_STAGES),

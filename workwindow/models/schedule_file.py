@@ -12,8 +12,9 @@ import yaml
 from pydantic import ValidationError
 
 from workwindow.errors import InputError, Problem
-from workwindow.models.loading import NODE_LOADER, problems_of
+from workwindow.models.loading import problems_of
 from workwindow.models.schedule import Schedule
+from workwindow.models.yaml_reading import NODE_LOADER
 
 
 def load_schedule(path: str | Path) -> Schedule:

@@ -13,7 +13,8 @@ def parse_time(value: object) -> int:
     """Read "HH:MM"; also an int, because YAML 1.1 reads unquoted 12:00 as 720.
 
     Base-60 720 is exactly 12 h × 60 + 0 min, so an int is taken as minutes
-    since midnight and both spellings give the same clock time.
+    since midnight and both spellings give the same clock time. The messages do not
+    repeat the value: it may be a participant's dose time.
     """
     if isinstance(value, bool):
         raise ValueError('a time is written "HH:MM", for example "09:30"')
@@ -22,12 +23,12 @@ def parse_time(value: object) -> int:
     elif isinstance(value, str) and (match := _CLOCK.match(value.strip())):
         hours, mins = int(match[1]), int(match[2])
         if mins >= 60:
-            raise ValueError(f'"{value}" has more than 59 minutes')
+            raise ValueError("has more than 59 minutes")
         minutes = hours * 60 + mins
     else:
         raise ValueError('a time is written "HH:MM", for example "09:30"')
     if not 0 <= minutes <= MINUTES_PER_DAY:
-        raise ValueError(f"{format_time(minutes)} is not a time of day (00:00 to 24:00)")
+        raise ValueError("is not a time of day (00:00 to 24:00)")
     return minutes
 
 
