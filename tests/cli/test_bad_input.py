@@ -66,7 +66,7 @@ BREAKAGES = [
         'morning_dose: "08:40"',
         'morning_dose: "10:30"',
         "participants.P13.morning_dose",
-        "outside the morning window of the participant's clinic",
+        "outside clinic habio's morning window",
     ),
     (
         "window ends before it starts",
