@@ -80,14 +80,14 @@ BREAKAGES = [
         "    dose_minutes: 10 ",
         "    dose_minutes: -10 ",
         "clinics.habio.dose_minutes",
-        "is below 1, the least it may be",
+        "greater than or equal to 1",
     ),
     (
         "negative capacity",
         "late_capacity: 6, ordinary_capacity: 6, staff_ratio: 6}\n    verksted",
         "late_capacity: -1, ordinary_capacity: 6, staff_ratio: 6}\n    verksted",
         "program.crews.gaterydding.late_capacity",
-        "is below 0, the least it may be",
+        "greater than or equal to 0",
     ),
     ("start not a Monday", "start: 2024-03-11", "start: 2024-03-12", "start", "starts on a Monday"),
     (
@@ -110,7 +110,7 @@ BREAKAGES = [
         "  P02: {dose_form: tablet, crews: [gaterydding, verksted], days: [mon, tue, wed, thu], want: [0, 4]}",
         "  P02: {dose_form: tablet, crews: [gaterydding, verksted], days: [mon, tue, wed, thu], want: [0, 9]}",
         "participants.P02.want.1",
-        "is above 7, the most it may be",
+        "less than or equal to 7",
     ),
     (
         "minimum above maximum",

@@ -79,7 +79,7 @@ def test_an_invalid_path_is_an_error_naming_the_override_and_the_path(override, 
     [
         ("program.latest_start=10:02", "10:02 is off the 5-minute grid"),
         ("participants.P07.dose_form=pill", "'injection' or 'tablet'"),
-        ("clinics.habio.stations=-1", "is below 0, the least it may be"),
+        ("clinics.habio.stations=-1", "greater than or equal to 0"),
         ("program.crews.verksted.site=hjemme", "unknown site 'hjemme'"),
         ("program.crews.verksted.colour=red", "unknown field 'colour'"),
         ("participants.P26={days: [mon]}", "participants.P26.dose_form: required field is missing"),

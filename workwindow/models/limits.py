@@ -18,6 +18,10 @@ MAX_ALIAS_VALUES = 1_000_000
 Sharing a crew list among 20,000 participants adds about 140,000; an "alias
 bomb" of a few hundred bytes would add billions and is refused before any is built."""
 
+MAX_DEPTH = 50
+"""Levels of nesting in the YAML. A scenario nests six (participants, an id, a
+field, a list); deeper input would only exhaust Python's recursion while it is built."""
+
 MAX_PARTICIPANTS = 20_000
 """Four times the generator's largest scenario and more than any one city's programme."""
 

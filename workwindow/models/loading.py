@@ -248,8 +248,4 @@ def _message(item: dict) -> str:
         return "required field is missing"
     if kind in NUMBER_TYPES and isinstance(item.get("input"), str):
         return f"must be {NUMBER_TYPES[kind]}, written without quotes"
-    if kind == "less_than_equal":
-        return f"is above {item['ctx']['le']}, the most it may be (the README's Limits say why)"
-    if kind == "greater_than_equal":
-        return f"is below {item['ctx']['ge']}, the least it may be"
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from workwindow.errors import Problem
-from workwindow.models.limits import MAX_ALIAS_VALUES, MAX_PARTICIPANTS
+from workwindow.models.limits import MAX_ALIAS_VALUES, MAX_DEPTH, MAX_PARTICIPANTS
 
 NODE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's composer where PyYAML was built with it: 1.0 s instead of 4.0 s for a
@@ -131,36 +131,51 @@ def _refuse_too_many_participants(root: yaml.Node) -> None:
 
 
 def _refuse_alias_bombs(root: yaml.Node) -> None:
-    """Count the values the tree stands for with aliases expanded, without building any.
+    """Count the values the tree stands for with aliases expanded, and its depth, without building any.
 
     A node reached through an alias is the same object as the one it names, so
-    sizes are remembered per node and the count costs one visit per written node.
+    each node is measured once (children first, on an explicit stack: no recursion
+    before the depth is known), and an anchor that contains its own alias is found.
     """
     sizes: dict[int, int] = {}
-    written = 0
-
-    def size(node: yaml.Node) -> int:
-        nonlocal written
-        known = sizes.get(id(node))
-        if known is not None:
-            return known
-        written += 1
-        if isinstance(node, yaml.MappingNode):
-            total = 1 + sum(size(k) + size(v) for k, v in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            total = 1 + sum(size(item) for item in node.value)
-        else:
-            total = 1
-        sizes[id(node)] = total
-        return total
-
-    expanded = size(root)
+    depths: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            children = _children(node)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            depths[key] = 1 + max((depths[id(child)] for child in children), default=0)
+            open_nodes.discard(key)
+            if depths[key] > MAX_DEPTH:
+                raise _refused(node, f"nests more than {MAX_DEPTH} levels deep; a scenario needs six")
+        elif key in open_nodes:
+            raise _refused(node, "has an alias (*name) inside the value its anchor (&name) names")
+        elif key not in sizes:
+            open_nodes.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+    expanded, written = sizes[id(root)], len(sizes)
     if expanded - written > MAX_ALIAS_VALUES:
         message = (
             f"its aliases (*name) would expand to {expanded:,} values; they may add at most "
             f"{MAX_ALIAS_VALUES:,} to the {written:,} written"
         )
-        raise YamlProblems([Problem("", message, root.start_mark.line + 1)])
+        raise _refused(root, message)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _refused(node: yaml.Node, message: str) -> YamlProblems:
+    return YamlProblems([Problem("", message, node.start_mark.line + 1)])
 
 
 class _Builder:
