@@ -134,30 +134,45 @@ def _refuse_alias_bombs(root: yaml.Node) -> None:
     """Count the values the tree stands for with aliases expanded, and its depth, without building any.
 
     A node reached through an alias is the same object as the one it names, so
-    each node is measured once (children first, on an explicit stack: no recursion
-    before the depth is known), and an anchor that contains its own alias is found.
+    each mapping and list is measured once, children first, on an explicit stack
+    (no recursion before the depth is known); an anchor that contains its own
+    alias is found. Scalars, most of a file, are counted where they stand.
     """
     sizes: dict[int, int] = {}
     depths: dict[int, int] = {}
     open_nodes: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    written = 1
+    stack = [root] if _children(root) is not None else []
     while stack:
-        node, children_done = stack.pop()
+        node = stack[-1]
         key = id(node)
-        if children_done:
-            children = _children(node)
-            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
-            depths[key] = 1 + max((depths[id(child)] for child in children), default=0)
-            open_nodes.discard(key)
-            if depths[key] > MAX_DEPTH:
-                raise _refused(node, f"nests more than {MAX_DEPTH} levels deep; a scenario needs six")
-        elif key in open_nodes:
-            raise _refused(node, "has an alias (*name) inside the value its anchor (&name) names")
-        elif key not in sizes:
+        if key in sizes:  # pushed again, through an alias, before it was measured
+            stack.pop()
+            continue
+        children: list[yaml.Node] = _children(node) or []
+        if key not in open_nodes:
             open_nodes.add(key)
-            stack.append((node, True))
-            stack.extend((child, False) for child in _children(node))
-    expanded, written = sizes[id(root)], len(sizes)
+            pending = [c for c in children if not isinstance(c, yaml.ScalarNode) and id(c) not in sizes]
+            if any(id(c) in open_nodes for c in pending):
+                raise _refused(node, "has an alias (*name) inside the value its anchor (&name) names")
+            if pending:
+                stack.extend(pending)
+                continue
+        stack.pop()
+        open_nodes.discard(key)
+        size, depth = 1, 1
+        for child in children:
+            if isinstance(child, yaml.ScalarNode):
+                size += 1
+                written += 1
+            else:
+                size += sizes[id(child)]
+                depth = max(depth, depths[id(child)])
+        sizes[key], depths[key] = size, depth + 1
+        written += 1
+        if depth + 1 > MAX_DEPTH:
+            raise _refused(node, f"nests more than {MAX_DEPTH} levels deep; a scenario needs six")
+    expanded = sizes.get(id(root), 1)
     if expanded - written > MAX_ALIAS_VALUES:
         message = (
             f"its aliases (*name) would expand to {expanded:,} values; they may add at most "
@@ -166,12 +181,13 @@ def _refuse_alias_bombs(root: yaml.Node) -> None:
         raise _refused(root, message)
 
 
-def _children(node: yaml.Node) -> list[yaml.Node]:
+def _children(node: yaml.Node) -> list[yaml.Node] | None:
+    """A mapping's keys and values or a list's items; None for a scalar."""
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
     if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
+        return node.value
+    return None
 
 
 def _refused(node: yaml.Node, message: str) -> YamlProblems:

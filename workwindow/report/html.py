@@ -13,6 +13,13 @@ from importlib.resources import files
 from workwindow.idle import IDLE_TEXT, Idle, idle_participants
 from workwindow.models import OBJECTIVES, Scenario, Schedule, format_time
 from workwindow.models.schedule import REASONS, Assignment, GroupRun
+from workwindow.report.large import (
+    GRID_PARTICIPANTS,
+    TIMELINE_PEOPLE,
+    crew_counts,
+    listed_unassigned,
+    participant_counts,
+)
 from workwindow.report.markup import Html, el, join, raw
 from workwindow.report.plan import Plan, Week, day_label
 from workwindow.report.timeline import day_timeline, legend
@@ -129,6 +136,8 @@ def crew_grid(plan: Plan, week: Week) -> Html:
 
 
 def participant_grid(plan: Plan, week: Week) -> Html:
+    if len(plan.scenario.participants) > GRID_PARTICIPANTS:
+        return participant_counts(plan, week)
     head = el(
         "tr",
         el("th", "Participant"),
@@ -362,6 +371,8 @@ def _day_figure(plan: Plan, date: dt.date) -> Html:
     caption = el("figcaption", f"{day_label(date)} · {len(at_work)} at work")
     if not at_work:
         return el("figure", caption, el("p", "Nobody works this day.", class_="muted"), class_="day")
+    if len(at_work) > TIMELINE_PEOPLE:
+        return el("figure", caption, crew_counts(plan, date, len(at_work)), class_="day")
     timeline = day_timeline(plan.scenario, date, at_work, health_details=plan.health_details)
     return el("figure", caption, timeline, class_="day")
 
@@ -391,7 +402,7 @@ def _reason_table(plan: Plan) -> Html:
 
 def _unassigned_table(plan: Plan) -> Html:
     head = el("tr", *[el("th", name) for name in ("Participant", "Date", "Reason", "Detail")])
-    ordered = sorted(plan.schedule.unassigned, key=lambda u: (u.date, u.participant))
+    ordered, left_out = listed_unassigned(plan.schedule.unassigned)
     rows = [
         el(
             "tr",
@@ -404,6 +415,8 @@ def _unassigned_table(plan: Plan) -> Html:
         )
         for u in ordered
     ]
+    if left_out:
+        rows.append(el("tr", el("td", left_out, colspan=4, class_="muted")))
     return el("table", el("thead", head), el("tbody", *rows), class_="unassigned")
 
 
