@@ -44,6 +44,8 @@ def shared(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     folder, inputs = tmp_path_factory.mktemp("shared"), tmp_path_factory.mktemp("inputs")
     plan = folder / "plan.json"
     printed = {"solve": run("solve", PILOT, "-o", plan), "check": run("check", PILOT)}
+    for pid in ("P02", "P09"):  # a tablet and an injection
+        printed[f"explain {pid}"] = run("explain", PILOT, pid, "--time-limit", 5, "--jobs", 1)
     printed["report"] = run("report", plan, "--scenario", PILOT, "-o", folder / "report.html")
     for fmt, name in (("csv", "plan.csv"), ("xlsx", "plan.xlsx"), ("ics", "calendars"), ("roster", "roster")):
         printed[fmt] = run("export", plan, "--scenario", PILOT, "--format", fmt, "-o", folder / name)

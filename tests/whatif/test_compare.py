@@ -164,7 +164,16 @@ def test_compare_switch_each_writes_the_ranking(tmp_path):
     base = scenario_file(tmp_path, participants=people("injection", "tablet"))
     result = CliRunner().invoke(
         main,
-        ["compare", base, "--set", "program.latest_start=09:00", "--switch-each", "-o", str(tmp_path / "each")],
+        [
+            "compare",
+            base,
+            "--set",
+            "program.latest_start=09:00",
+            "--switch-each",
+            "-o",
+            str(tmp_path / "each"),
+            "--health-details",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "each.csv").read_text().splitlines()[1].startswith("P1,1.0,1,1.0,1,1,")
@@ -174,9 +183,11 @@ def test_compare_switch_each_writes_the_ranking(tmp_path):
     ("args", "words"),
     [
         ([], "nothing to compare"),
-        (["--variant", "a", "--set", "weeks=1", "--switch-each"], "one kind of thing at a time"),
+        (["--variant", "a", "--set", "weeks=1", "--switch-each", "--health-details"], "one kind of thing at a time"),
         (["--variant", "a"], "has no --set after it"),
-        (["--switch-each", "--draws", "2"], "--draws goes with --switch-to-tablet"),
+        (["--switch-each", "--draws", "2", "--health-details"], "--draws goes with --switch-to-tablet"),
+        (["--switch-each"], "the tablet question names who injects, which is the clinic's to know"),
+        (["--switch-to-tablet", "0,1"], "add --health-details"),
         (["--variant", "a", "--set", "program.latest_start=09:02"], "--set program.latest_start=09:02: "),
     ],
 )
@@ -188,7 +199,7 @@ def test_compare_refuses_what_it_cannot_do_with_exit_2(tmp_path, args, words):
 
 def test_compare_refuses_a_share_outside_0_to_1(tmp_path):
     base = scenario_file(tmp_path, participants=people("injection"))
-    result = CliRunner().invoke(main, ["compare", base, "--switch-to-tablet", "0,1.5"])
+    result = CliRunner().invoke(main, ["compare", base, "--switch-to-tablet", "0,1.5", "--health-details"])
     assert result.exit_code == 2 and "between 0 and 1" in result.output
 
 

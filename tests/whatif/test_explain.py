@@ -25,7 +25,7 @@ def what_ifs(explanation) -> dict:
 
 def test_injection_not_ready_would_work_with_tablets_or_a_later_start():
     scenario = tiny(**{"program.latest_start": "09:00", "participants": people("injection")})
-    explanation = explain_participant(scenario, "P1", SETTINGS, jobs=1)
+    explanation = explain_participant(scenario, "P1", SETTINGS, jobs=1, health_details=True)
     [day] = explanation.days
     assert (day.date, day.reason) == (MONDAY, "not_ready") and "09:05" in (day.detail or "")
     answers = what_ifs(explanation)
@@ -111,8 +111,16 @@ def test_a_later_start_is_not_tried_when_they_could_not_be_back_for_the_afternoo
 
 def test_tablets_are_not_tried_for_someone_with_their_own_observation_time():
     scenario = tiny(**{"program.latest_start": "09:00", "participants": people("injection", observation=40)})
-    tablets = what_ifs(explain_participant(scenario, "P1", SETTINGS, jobs=1))["tablets"]
+    tablets = what_ifs(explain_participant(scenario, "P1", SETTINGS, jobs=1, health_details=True))["tablets"]
     assert not tablets.tried and "own observation time (40 min)" in (tablets.note or "")
+
+
+@pytest.mark.parametrize("form", ["injection", "tablet"])
+def test_without_health_details_the_tablets_question_says_nothing_of_the_dose_form(form):
+    scenario = tiny(**{"program.latest_start": "09:00", "participants": people(form)})
+    tablets = what_ifs(explain_participant(scenario, "P1", SETTINGS, jobs=1))["tablets"]
+    assert not tablets.tried and tablets.question == "with another dose form"
+    assert tablets.note == "the clinic's question, as its answer names the dose form: ask with --health-details"
 
 
 def test_an_unknown_participant_is_a_clear_error():
@@ -129,7 +137,8 @@ def scenario_file(tmp_path, **changes) -> str:
 
 def test_explain_prints_the_days_and_each_change_as_a_set_option(tmp_path):
     path = scenario_file(tmp_path, participants=people("injection"))
-    result = CliRunner().invoke(main, ["explain", path, "P1", "--set", "program.latest_start=09:00", "--jobs", "1"])
+    explain = ["explain", path, "P1", "--set", "program.latest_start=09:00", "--jobs", "1", "--health-details"]
+    result = CliRunner().invoke(main, explain)
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
     assert "works 0 of 1 eligible days" in text and "no work: not_ready" in text

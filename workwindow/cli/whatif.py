@@ -11,6 +11,7 @@ from workwindow.cli.common import (
     cluster_option,
     compare_solver_options,
     force_option,
+    health_details_option,
     overrides_option,
     reports_errors,
     robust_option,
@@ -79,6 +80,7 @@ def _shares(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the numbers to PATH.csv and PATH.json.")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML comparison report.")
 @force_option
+@health_details_option
 @robust_option
 @click.option(
     "--simulate",
@@ -100,6 +102,7 @@ def compare(
     output: Path | None,
     report: Path | None,
     force: bool,
+    health_details: bool,
     robust: float | None,
     simulate_draws: int | None,
     jobs: int,
@@ -120,6 +123,10 @@ def compare(
     from workwindow.whatif.tables import print_comparison, print_switch_each
     from workwindow.whatif.tablets import SwitchEach
 
+    if (shares is not None or each) and not health_details:
+        raise click.UsageError(
+            "the tablet question names who injects, which is the clinic's to know: add --health-details"
+        )
     order = click.get_current_context().meta["workwindow.option_order"]
     common, named = group_overrides(order, variant_names, overrides)
     request = CompareRequest(base, variant_files, tuple(common), tuple(named), shares, draws, each)
@@ -147,26 +154,32 @@ def compare(
 @click.command()
 @scenario_argument
 @click.argument("participant")
+@health_details_option
 @overrides_option
 @whatif_solver_options
 @reports_errors
 def explain(
     scenario: Path,
     participant: str,
+    health_details: bool,
     overrides: tuple[str, ...],
     jobs: int,
     time_limit: float,
     workers: int,
     seed: int,
 ) -> None:
-    """Show PARTICIPANT's eligible days, why they do not work, and what would change it."""
+    """Show PARTICIPANT's eligible days, why they do not work, and what would change it.
+
+    Tablets instead of injection is tried only with --health-details: the answer names the dose form.
+    """
     from workwindow.solver import SolveSettings
     from workwindow.whatif.explain import explain_participant
     from workwindow.whatif.tables import print_explanation
 
     loaded = load_scenario(scenario, overrides)
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed, explain=False)
-    print_explanation(new_console(), explain_participant(loaded, participant, settings, jobs))
+    explanation = explain_participant(loaded, participant, settings, jobs, health_details=health_details)
+    print_explanation(new_console(), explanation)
 
 
 @click.command("sweep")

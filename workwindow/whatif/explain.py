@@ -99,8 +99,13 @@ class Explanation:
         return tuple(d.date for d in self.days if d.works)
 
 
-def explain_participant(scenario: Scenario, pid: str, settings: SolveSettings, jobs: int) -> Explanation:
-    """Solve the scenario, then each what-if (side by side), and line up this participant's days."""
+def explain_participant(
+    scenario: Scenario, pid: str, settings: SolveSettings, jobs: int, *, health_details: bool = False
+) -> Explanation:
+    """Solve the scenario, then each what-if (side by side), and line up this participant's days.
+
+    The tablets question names the participant's dose form, so it is asked only for the
+    clinic (`health_details`)."""
     if pid not in scenario.participants:
         raise UnknownParticipant(_unknown(scenario, pid))
     explained = dataclasses.replace(settings, explain=True)
@@ -108,7 +113,7 @@ def explain_participant(scenario: Scenario, pid: str, settings: SolveSettings, j
     [base] = solve_all([scenario], explained, jobs, cache)
     days = tuple(_day_statuses(scenario, base, pid))
     plans = [
-        _tablets(scenario, pid),
+        _tablets(scenario, pid) if health_details else WhatIf("tablets", ANOTHER_FORM, note=CLINICS_QUESTION),
         _later_start(scenario, pid, days),
         _one_more_place(scenario, base, pid, days),
         _one_more_supervisor(scenario, pid, days),
@@ -152,8 +157,13 @@ def _answered(plan: WhatIf, schedule: Schedule, pid: str, worked: set[dt.date]) 
 # -- (a) tablets ------------------------------------------------------------------
 
 
+TABLETS = "with tablets instead of injection"
+ANOTHER_FORM = "with another dose form"
+CLINICS_QUESTION = "the clinic's question, as its answer names the dose form: ask with --health-details"
+
+
 def _tablets(scenario: Scenario, pid: str) -> WhatIf:
-    question = "with tablets instead of injection"
+    question = TABLETS
     p = scenario.participants[pid]
     if p.dose_form == "tablet":
         return WhatIf("tablets", question, note="already takes tablets")
