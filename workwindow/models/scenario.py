@@ -251,9 +251,11 @@ class Scenario(_Frozen):
     def eligible_crews(self, participant: str, date: dt.date) -> list[str]:
         """Crews p may join on a date: open to p, p's weekday, not away, crew runs."""
         p = self.participants[participant]
-        if weekday(date) not in p.days or date in p.away:
+        day = weekday(date)
+        if day not in p.days or date in p.away or date in self.closed:
             return []
-        return [c for c in p.crews or [] if self.crew_runs(c, date)]
+        crews = self.program.crews
+        return [c for c in p.crews or [] if day in crews[c].days]
 
     # -- the named checks ---------------------------------------------------
 
