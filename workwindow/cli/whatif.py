@@ -237,7 +237,9 @@ def sweep_command(
     from workwindow.sweep.display import SweepProgress, print_sweep
 
     loaded = load_sweep(sweep_file)
-    check_outputs(loaded, output, report, force=force)
+    from workwindow.simulate.swept import NAMES as SIMULATED
+
+    check_outputs(loaded, output, report, force=force, also=SIMULATED if simulate_draws is not None else ())
     settings = SolveSettings(
         time_limit=time_limit or loaded.time_limit, workers=workers, explain=report is not None, robust=robust
     )

@@ -9,6 +9,7 @@ objective and key-figure columns are those of `workwindow batch`'s summary.
 import csv
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,9 +90,11 @@ def write_results(result: SweepResult, folder: Path) -> list[Path]:
     return written
 
 
-def check_outputs(sweep: Sweep, folder: Path | None, report: Path | None, *, force: bool = False) -> None:
+def check_outputs(
+    sweep: Sweep, folder: Path | None, report: Path | None, *, force: bool = False, also: Sequence[str] = ()
+) -> None:
     """Refuse outputs that could not be written, or would replace files without `force`,
-    before any solve: a sweep may take long."""
+    before any solve: a sweep may take long. `also`: more files the sweep writes in `folder`."""
     if folder is not None:
         refuse_inputs(folder, sweep.inputs)
         if folder.exists() and not folder.is_dir():
@@ -100,7 +103,8 @@ def check_outputs(sweep: Sweep, folder: Path | None, report: Path | None, *, for
         refuse_inputs(report, sweep.inputs)
         if report.is_dir():
             raise OutputError(f"{report}: is a folder; --report needs a file name such as sweep.html")
-    results = [folder / name for name in (CSV_NAME, PARQUET_NAME, *PLOT_NAMES)] if folder is not None else []
+    names = (CSV_NAME, PARQUET_NAME, *PLOT_NAMES, *also)
+    results = [folder / name for name in names] if folder is not None else []
     refuse_existing([*results, *([report] if report is not None else [])], force=force)
 
 
