@@ -1,6 +1,7 @@
 """Drawn plans and mornings: the new plan keeps every rule, only its day changes, least (brute force)."""
 
 import datetime as dt
+from dataclasses import replace
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -11,6 +12,7 @@ from tests.replan.plans import MONDAY
 from tests.strategies import scenario_data, tiny_scenarios
 from workwindow.models import Scenario
 from workwindow.replan import Events, replan
+from workwindow.replan.candidates import Candidate, candidates
 from workwindow.solver import solve
 from workwindow.verify import verify
 
@@ -149,3 +151,16 @@ def test_from_a_day_to_the_end_keeps_the_days_before_and_the_rules(morning):
     ]
     assert not {a.participant for a in new.assignments if a.date >= first} & events.absent
     assert not {s for g in new.groups if g.date >= first for s in g.staff} & events.staff_absent
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(mornings(), st.integers(0, 16))
+def test_any_morning_at_any_now_keeps_the_rules_and_candidates_can_be_asked(morning, steps_after_opening: int):
+    scenario, plan, date, events = morning
+    opening = min(c.morning[0] for c in scenario.clinics.values())
+    events = replace(events, now=opening + steps_after_opening * scenario.time_step)
+    result = replan(scenario, plan, date, events)
+    assert verify(scenario, result.schedule) == []
+    for freed in result.freed:
+        found, untried = candidates(scenario, result, events, freed, seconds=30.0)
+        assert untried == 0 and found == sorted(found, key=Candidate.rank)

@@ -85,9 +85,15 @@ def candidates(
 
 
 def _possible_takers(scenario: Scenario, new: Schedule, freed: FreedPlace, morning: Morning) -> list[tuple[int, str]]:
-    """(earliest ready, id) of everyone who could be ready for the group and has a day left that week."""
+    """(earliest ready, id) of everyone who could be ready for the group and has a day left that week;
+    nobody for a group that started before `now`."""
     date = freed.date
     latest = scenario.program.ordinary_start if freed.group == "ordinary" else scenario.latest_late_start
+    now = morning.events.now
+    if (freed.crew, date, freed.group) in morning.started or (
+        freed.group == "ordinary" and now is not None and latest < now
+    ):
+        return []
     working = {a.participant for a in new.assignments if a.date == date}
     days = Counter(a.participant for a in new.assignments if scenario.week_of(a.date) == scenario.week_of(date))
     possible = []
