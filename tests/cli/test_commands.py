@@ -70,7 +70,9 @@ def test_schema_validates_the_pilot_and_matches_the_committed_file():
     schema = json.loads(result.output)
     pilot = yaml.load(PILOT.read_text(), Loader=yaml.BaseLoader)  # strings, as an editor sees them
     jsonschema.validate(_with_numbers(pilot), schema)
-    assert (ROOT / "scenario.schema.json").read_text() == result.output, "run: workwindow schema > scenario.schema.json"
+    assert (ROOT / "scenario.schema.json").read_text() == result.output, (
+        "run: python -m workwindow.schema_copy > scenario.schema.json"
+    )
 
 
 def test_schema_rejects_an_unknown_field():

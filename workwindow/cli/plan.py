@@ -16,10 +16,8 @@ from workwindow.cli.common import (
     scenario_argument,
     solver_options,
 )
-from workwindow.console import new_console
 from workwindow.errors import InputError, Problem
 from workwindow.interrupts import exit_interrupted, interrupted
-from workwindow.models import load_scenario
 
 
 @click.command()
@@ -76,7 +74,8 @@ def solve(
     """
     from workwindow.cli.interrupts import solve_keeping_the_plan
     from workwindow.cluster import solve_scenario
-    from workwindow.console import print_schedule
+    from workwindow.console import new_console, print_schedule
+    from workwindow.models import load_scenario
     from workwindow.output import refuse_existing, write_text
     from workwindow.solver import SolveSettings
 
@@ -116,8 +115,9 @@ def solve(
 @reports_errors
 def check(scenario: Path, health_details: bool, overrides: tuple[str, ...]) -> None:
     """Validate SCENARIO and summarise it, with warnings about what will surprise."""
-    from workwindow.console import print_summary
+    from workwindow.console import new_console, print_summary
     from workwindow.diagnostics import summarize
+    from workwindow.models import load_scenario
 
     loaded = load_scenario(scenario, overrides)
     summary = summarize(loaded, health_details=health_details)
@@ -127,9 +127,9 @@ def check(scenario: Path, health_details: bool, overrides: tuple[str, ...]) -> N
 @click.command()
 def schema() -> None:
     """Print the JSON Schema of scenario files, for editors (yaml-language-server)."""
-    from workwindow.models import scenario_json_schema
+    from workwindow.schema_copy import scenario_schema_text
 
-    click.echo(scenario_json_schema())
+    click.echo(scenario_schema_text())
 
 
 COMMANDS = (solve, check, schema)
