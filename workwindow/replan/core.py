@@ -187,11 +187,31 @@ def _assembled(
         objectives=objective_values(scenario, assignments, groups),
         assignments=assignments,
         groups=groups,
-        unassigned=by_date(plan.unassigned, _whole_week_counts(scenario, assignments, parts)),
+        unassigned=by_date(
+            plan.unassigned, [*_whole_week_counts(scenario, assignments, parts), *_not_there(plan, parts)]
+        ),
         standby=[s for s in plan.standby if s.date not in dates],
         kpis=kpis(scenario, assignments, groups),
         solver=SolverInfo(wall_seconds=round(seconds, 3), workers=settings.workers, seed=settings.seed, stages=stages),
     )
+
+
+NOT_THERE = "not there on the morning re-planned; as published: "
+
+
+def _not_there(plan: Schedule, parts: list[_WeekPart]) -> list[Unassigned]:
+    """The published reason of each who neither had a place nor came in on the morning.
+
+    The re-plan leaves them out of the day (it only moves those present), so their
+    day without work is still the one the published plan gave them; the detail
+    says so. The absent are away for the day and are not listed.
+    """
+    events, first = parts[0].morning.events, parts[0].morning.first
+    return [
+        u.model_copy(update={"detail": NOT_THERE + u.detail})
+        for u in plan.unassigned
+        if u.date == first and u.participant not in events.arrived and u.participant not in events.absent
+    ]
 
 
 def _whole_week_counts(scenario: Scenario, assignments: list[Assignment], parts: list[_WeekPart]) -> list[Unassigned]:
