@@ -5,12 +5,14 @@ but will surprise: people who can never work, caps that cannot be reached,
 ramp-up weeks past the horizon.
 """
 
+import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass
 
+from workwindow.horizon_facts import HorizonFacts, horizon_facts
 from workwindow.models import Scenario, format_time
-from workwindow.solver.facts import WeekFacts, not_ready_detail, week_facts
+from workwindow.solver.facts import not_ready_detail
 from workwindow.work_warnings import work_warnings
 
 
@@ -50,7 +52,7 @@ def summarize(scenario: Scenario, *, health_details: bool = False) -> ScenarioSu
 
 
 def scenario_warnings(scenario: Scenario, capacity: list[WeekCapacity], *, health_details: bool = False) -> list[str]:
-    facts = [week_facts(scenario, week) for week in range(1, scenario.weeks + 1)]
+    facts = horizon_facts(scenario)
     return [
         *_latest_start_above_effective(scenario),
         *work_warnings(scenario, facts, {week.week: week.places for week in capacity}),
@@ -89,16 +91,25 @@ def _latest_start_above_effective(scenario: Scenario) -> list[str]:
     ]
 
 
-def _never_able_to_work(scenario: Scenario, weeks: list[WeekFacts], health_details: bool) -> list[str]:
-    """One warning per participant whose every eligible day is ruled out before solving (ids only)."""
+def _never_able_to_work(scenario: Scenario, facts: HorizonFacts, health_details: bool) -> list[str]:
+    """One warning per participant whose every eligible day is ruled out before solving (ids only);
+    the detail is that of their first such day."""
     blocked: dict[str, set[str]] = {}
-    possible: set[str] = set()
-    details: dict[str, str] = {}
-    for facts in weeks:
-        possible |= {pid for pid, _ in facts.options}
-        for (pid, _), reason in facts.static_reasons.items():
-            blocked.setdefault(pid, set()).add(reason.reason)
-            details.setdefault(pid, reason.detail)
+    possible = {options[0].participant for _, options in facts.options()}
+    first: dict[str, tuple[dt.date, str]] = {}
+    for pid, date, reason in facts.static_reasons():
+        blocked.setdefault(pid, set()).add(reason.reason)
+        if pid not in first or date < first[pid][0]:
+            first[pid] = (date, reason.detail)
+    details = {pid: detail for pid, (_, detail) in first.items()}
+    return _never_able_warnings(scenario, possible, blocked, details, health_details)
+
+
+def _never_able_warnings(
+    scenario: Scenario, possible: set[str], blocked: dict[str, set[str]], details: dict[str, str], health_details: bool
+) -> list[str]:
+    """`possible`: participants with an option on some day; `blocked`: the others' reasons;
+    `details`: the detail of each one's first ruled-out day."""
     warnings = []
     for pid in scenario.participants:
         if pid in possible:

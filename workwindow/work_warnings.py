@@ -7,19 +7,20 @@ can cover, a crew no participant can join. Participants are named by id only:
 never their dose form or the values of their fields.
 """
 
-from collections import defaultdict
-from collections.abc import Sequence
+import datetime as dt
+import heapq
+from collections import Counter, defaultdict
 
+from workwindow.horizon_facts import HorizonFacts
 from workwindow.models import WEEKDAYS, Scenario, format_time, weekday
 from workwindow.models.scenario import Clinic
-from workwindow.solver.facts import WeekFacts
 
 
-def work_warnings(scenario: Scenario, facts: Sequence[WeekFacts], places: dict[int, int | None]) -> list[str]:
+def work_warnings(scenario: Scenario, facts: HorizonFacts, places: dict[int, int | None]) -> list[str]:
     return [
         *_clinics_without_stations(scenario),
         *_minimums_above_places(scenario, places),
-        *_minimums_above_eligible_days(scenario),
+        *_minimums_above_eligible_days(scenario, facts),
         *_late_groups_no_supervisor_covers(scenario, facts),
         *_crews_no_one_can_join(scenario, facts),
     ]
@@ -55,23 +56,45 @@ def _minimums_above_places(scenario: Scenario, places: dict[int, int | None]) ->
     ]
 
 
-def _minimums_above_eligible_days(scenario: Scenario) -> list[str]:
+def _minimums_above_eligible_days(scenario: Scenario, facts: HorizonFacts) -> list[str]:
     """Participants whose minimum a week cannot hold: too few days with a crew open to them."""
+    pids = list(scenario.participants)
+    always, sometimes = _short_weeks(scenario, facts)
     weeks_of: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for week in range(1, scenario.weeks + 1):
-        dates = scenario.dates[7 * (week - 1) : 7 * week]
-        short = tuple(
-            pid
-            for pid, p in scenario.participants.items()
-            if sum(1 for d in dates if scenario.eligible_crews(pid, d)) < p.want[0]
-        )
+        short = tuple(pids[i] for i in heapq.merge(always, sometimes.get(week, [])))
         if short:
             weeks_of[short].append(week)
+    return _short_of_minimum_warnings(weeks_of)
+
+
+def _short_of_minimum_warnings(weeks_of: dict[tuple[str, ...], list[int]]) -> list[str]:
     return [
         f"{_weeks(weeks)}: {', '.join(pids)} {'has' if len(pids) == 1 else 'have'} fewer days with a crew open "
         "to them than their minimum (want[0])"
         for pids, weeks in weeks_of.items()
     ]
+
+
+def _short_weeks(scenario: Scenario, facts: HorizonFacts) -> tuple[list[int], dict[int, list[int]]]:
+    """Participants (by index) short of their minimum every week, and those short in some weeks only:
+    their away and closed dates take open days from those weeks."""
+    open_days = facts.open_weekdays()
+    first, last = scenario.dates[0], scenario.dates[-1]
+    always: list[int] = []
+    sometimes: dict[int, list[int]] = defaultdict(list)
+    for index, (pid, p) in enumerate(scenario.participants.items()):
+        days = open_days.get(pid, [])
+        if len(days) < p.want[0]:
+            always.append(index)
+            continue
+        lost = Counter(
+            scenario.week_of(d) for d in {*scenario.closed, *p.away} if first <= d <= last and weekday(d) in days
+        )
+        for week, n in sorted(lost.items()):
+            if len(days) - n < p.want[0]:
+                sometimes[week].append(index)
+    return always, sometimes
 
 
 def _days(n: int) -> str:
@@ -82,14 +105,23 @@ def _weeks(weeks: list[int]) -> str:
     return f"week {weeks[0]}" if len(weeks) == 1 else f"weeks {', '.join(map(str, weeks))}"
 
 
-def _late_groups_no_supervisor_covers(scenario: Scenario, facts: Sequence[WeekFacts]) -> list[str]:
-    """Crew-days where someone could join the late group but no supervisor could lead it."""
+def _late_groups_no_supervisor_covers(scenario: Scenario, facts: HorizonFacts) -> list[str]:
+    """Crew-days where someone could join the late group but no supervisor could lead it; crews
+    in the order of the first week that shows it, then by name."""
+    covered = facts.supervised()
+    first: dict[tuple[str, str], dt.date] = {}
+    for date, options in facts.options():
+        for o in options:
+            key = (o.crew, weekday(date))
+            if o.group == "late" and scenario.program.crews[o.crew].staff_ratio is not None and key not in covered:
+                first[key] = min(date, first.get(key, date))
     uncovered: dict[str, set[str]] = defaultdict(set)
-    for week in facts:
-        covered = {(s.crew, s.date) for s in week.supervisions}
-        for crew, date in week.start_slots:
-            if scenario.program.crews[crew].staff_ratio is not None and (crew, date) not in covered:
-                uncovered[crew].add(weekday(date))
+    for (crew, day), _ in sorted(first.items(), key=lambda item: (scenario.week_of(item[1]), item[0][0])):
+        uncovered[crew].add(day)
+    return _no_supervisor_warnings(scenario, uncovered)
+
+
+def _no_supervisor_warnings(scenario: Scenario, uncovered: dict[str, set[str]]) -> list[str]:
     program = scenario.program
     window = f"{format_time(scenario.latest_late_start - program.staff_prep_minutes)}–{format_time(program.payout)}"
     return [
@@ -99,8 +131,11 @@ def _late_groups_no_supervisor_covers(scenario: Scenario, facts: Sequence[WeekFa
     ]
 
 
-def _crews_no_one_can_join(scenario: Scenario, facts: Sequence[WeekFacts]) -> list[str]:
-    joinable = {o.crew for week in facts for o in week.all_options}
+def _crews_no_one_can_join(scenario: Scenario, facts: HorizonFacts) -> list[str]:
+    return _no_one_can_join_warnings(scenario, {o.crew for _, options in facts.options() for o in options})
+
+
+def _no_one_can_join_warnings(scenario: Scenario, joinable: set[str]) -> list[str]:
     return [
         f"crew {crew}: no participant can ever work in it (their crews, days and away dates, "
         "or they cannot be ready and back for the afternoon dose)"
