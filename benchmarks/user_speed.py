@@ -12,8 +12,8 @@ measured with the same script.
     schema       workwindow schema  ÷  the same import                  <= 2
     check        workwindow check pilot  ÷  the same import             <= 2
     models       python -c "import workwindow.models"  ÷  the same import  (the floor of
-                 schema and check: pydantic builds its models; `import pydantic` alone
-                 loads next to nothing of pydantic)
+                 check; schema prints a shipped copy: pydantic builds its models;
+                 `import pydantic` alone loads next to nothing of pydantic)
     explain      workwindow explain pilot P09  ÷  workwindow solve pilot   <= 1.5
     switch-each  workwindow compare pilot --switch-each  ÷  solve pilot    <= 5
     batch        run_batch of 20 generated 25-participant weeks, 2 jobs:
