@@ -109,11 +109,11 @@ def _late_groups_no_supervisor_covers(scenario: Scenario, facts: HorizonFacts) -
     """Crew-days where someone could join the late group but no supervisor could lead it; crews
     in the order of the first week that shows it, then by name."""
     covered = facts.supervised()
+    supervised_crews = {name for name, crew in scenario.program.crews.items() if crew.staff_ratio is not None}
     first: dict[tuple[str, str], dt.date] = {}
     for date, options in facts.options():
         for o in options:
-            key = (o.crew, weekday(date))
-            if o.group == "late" and scenario.program.crews[o.crew].staff_ratio is not None and key not in covered:
+            if o.group == "late" and o.crew in supervised_crews and (key := (o.crew, weekday(date))) not in covered:
                 first[key] = min(date, first.get(key, date))
     uncovered: dict[str, set[str]] = defaultdict(set)
     for (crew, day), _ in sorted(first.items(), key=lambda item: (scenario.week_of(item[1]), item[0][0])):
