@@ -4,9 +4,12 @@ It shares nothing with workwindow/solver. Each working day is enumerated on
 its own: every way to put the eligible participants into crews and groups
 (or not at all), and for each, whether late starts, dose times and
 supervisors exist that make it feasible. A day's outcome is summed up as
-(who works, which supervisors lead, least total late start); the week is
-then every combination of those outcomes that keeps want[1] and max_days,
-and the lexicographic optimum of the scenario's objective order is picked.
+(who works, which supervisors lead, least total late start); the horizon
+(one week or two) is then every combination of those outcomes that keeps
+want[1] and max_days in each week, and the lexicographic optimum of the
+scenario's objective order is picked. `fairness` is compared as its whole
+leximin vector: the days of each participant who wants work and could work
+on some day, ascending.
 
 Three facts keep the search small, each argued where it is used:
 - a late group never needs more supervisors than ceil(n / staff_ratio);
@@ -48,19 +51,31 @@ class Outcome:
     late_start: int
 
 
-def optimum(scenario: Scenario) -> tuple[int, ...]:
+Value = int | tuple[int, ...]
+"""An objective's value; fairness's is its leximin vector."""
+
+
+def optimum(scenario: Scenario) -> tuple[Value, ...]:
     """The lexicographic optimum, one value per objective in the scenario's objective order."""
     _check_tiny(scenario)
-    per_day = [day_outcomes(scenario, date) for date in _dates(scenario)]
-    best: tuple[int, ...] | None = None
+    dates = _dates(scenario)
+    per_day = [day_outcomes(scenario, date) for date in dates]
+    best: tuple | None = None
     for combination in itertools.product(*per_day):
-        values = _week_values(scenario, combination)
+        values = _horizon_values(scenario, dict(zip(dates, combination, strict=True)))
         if values is None:
             continue
-        key = tuple(-values[name] if name == "participant_days" else values[name] for name in scenario.objective)
+        key = tuple(_minimised(name, values[name]) for name in scenario.objective)
         best = key if best is None or key < best else best
     assert best is not None, "the empty plan is always feasible"
-    return tuple(-v if name == "participant_days" else v for name, v in zip(scenario.objective, best, strict=True))
+    return tuple(_minimised(name, v) for name, v in zip(scenario.objective, best, strict=True))
+
+
+def _minimised(name: str, value: Value) -> Value:
+    """Maximised objectives negated (an involution): a leximin vector is larger when its negation is smaller."""
+    if name == "fairness":
+        return tuple(-v for v in value)  # type: ignore[union-attr]
+    return -value if name == "participant_days" else value  # type: ignore[operator]
 
 
 def day_outcomes(scenario: Scenario, date: dt.date) -> list[Outcome]:
@@ -76,20 +91,38 @@ def day_outcomes(scenario: Scenario, date: dt.date) -> list[Outcome]:
 # -- the week ---------------------------------------------------------------
 
 
-def _week_values(scenario: Scenario, outcomes: tuple[Outcome, ...]) -> dict[str, int] | None:
-    """Objective values of a week, or None when it breaks want[1] or max_days."""
-    days = Counter(pid for outcome in outcomes for pid in outcome.workers)
-    led = Counter(s for outcome in outcomes for s in outcome.supervisors)
-    if any(days[pid] > p.want[1] for pid, p in scenario.participants.items()):
-        return None
-    if any(led[s] > scenario.staff[s].max_days for s in led):
-        return None
+def _horizon_values(scenario: Scenario, outcomes: dict[dt.date, Outcome]) -> dict[str, Value] | None:
+    """Objective values of the horizon, or None when a week breaks want[1] or max_days."""
+    weeks = [[o for date, o in outcomes.items() if _week_of(scenario, date) == w] for w in range(1, scenario.weeks + 1)]
+    per_week = [Counter(pid for outcome in week for pid in outcome.workers) for week in weeks]
+    for week, days in zip(weeks, per_week, strict=True):
+        led = Counter(s for outcome in week for s in outcome.supervisors)
+        if any(days[pid] > p.want[1] for pid, p in scenario.participants.items()):
+            return None
+        if any(led[s] > scenario.staff[s].max_days for s in led):
+            return None
+    total = sum(per_week, Counter())
+    people = scenario.participants.items()
     return {
-        "shortfall": sum(p.priority * max(0, p.want[0] - days[pid]) for pid, p in scenario.participants.items()),
-        "participant_days": sum(p.priority * days[pid] for pid, p in scenario.participants.items()),
-        "late_start": sum(outcome.late_start for outcome in outcomes),
-        "staff": sum(len(outcome.supervisors) for outcome in outcomes),
+        "shortfall": sum(p.priority * max(0, p.want[0] - days[pid]) for days in per_week for pid, p in people),
+        "fairness": tuple(sorted(total[pid] for pid in _could_work(scenario))),
+        "participant_days": sum(p.priority * total[pid] for pid, p in people),
+        "late_start": sum(outcome.late_start for outcome in outcomes.values()),
+        "staff": sum(len(outcome.supervisors) for outcome in outcomes.values()),
     }
+
+
+def _could_work(scenario: Scenario) -> list[str]:
+    """Wants work and has a place on some day, judged on its own."""
+    return [
+        pid
+        for pid, p in scenario.participants.items()
+        if p.want[1] > 0 and any(_places(scenario, pid, date) for date in _dates(scenario))
+    ]
+
+
+def _week_of(scenario: Scenario, date: dt.date) -> int:
+    return (date - scenario.start).days // 7 + 1
 
 
 # -- one day: who goes where ---------------------------------------------------
@@ -102,7 +135,7 @@ def _day_plans(scenario: Scenario, date: dt.date) -> Iterator[dict[str, Place]]:
     """Every assignment of the day's participants that keeps eligibility and the caps."""
     options = {pid: [None, *_places(scenario, pid, date)] for pid in scenario.participants}
     pids = list(options)
-    cap = scenario.program.ramp_up.get(1, scenario.program.daily_cap)
+    cap = scenario.program.ramp_up.get(_week_of(scenario, date), scenario.program.daily_cap)
     for choice in itertools.product(*(options[pid] for pid in pids)):
         plan = {pid: place for pid, place in zip(pids, choice, strict=True) if place is not None}
         if cap is not None and len(plan) > cap:
@@ -340,6 +373,6 @@ def _check_tiny(scenario: Scenario) -> None:
         len(scenario.participants) > MAX_PARTICIPANTS
         or len(_dates(scenario)) > MAX_DAYS
         or len(scenario.program.crews) > MAX_CREWS
-        or scenario.weeks != 1
+        or scenario.weeks > 2
     ):
-        raise ValueError("the brute force is for one week, ≤ 4 participants, ≤ 2 working days, ≤ 2 crews")
+        raise ValueError("the brute force is for one or two weeks, ≤ 4 participants, ≤ 2 working days, ≤ 2 crews")

@@ -35,6 +35,9 @@ PAYOUT = parse_time("12:00")
 MORNING_LAST = parse_time("10:00")
 FIRST_MONDAY = dt.date(2025, 1, 6)
 _CLOCK = re.compile(r"^\d{2}:\d{2}$")
+OBJECTIVE = ("shortfall", "fairness", "participant_days", "late_start", "staff")
+"""The pilot's order: minimums first, then a fair share over the horizon, then more days."""
+
 LIMITS = {"participants": 10_000, "crews": 500, "clinics": 200, "weeks": 52}
 NEARBY_CREWS = 6
 """At most this many crews are open to one participant or supervisor. A city
@@ -99,6 +102,7 @@ def generate_scenario(participants: int, crews: int, clinics: int, weeks: int, s
         "program": program,
         "staff": _staff(draw, program["crews"]),
         "participants": _participants(draw, participants, clinic_data, program["crews"], dates),
+        "objective": list(OBJECTIVE),
     }
     _make_readiness_mixed(data)
     return data

@@ -22,7 +22,7 @@ def test_one_small_solve_is_verified_proven_and_recorded(tmp_path):
     record = json.loads(output.read_text())
     [run] = record["runs"]
     assert run["verified"] and run["status"] == "optimal"
-    assert set(run["stages"]) == {"shortfall", "participant_days", "late_start", "staff", "late_places"}
+    assert set(run["stages"]) == {"shortfall", "fairness", "participant_days", "late_start", "staff", "late_places"}
     assert record["summary"]["25"]["proven"] == 1
     assert (tmp_path / "p25-c2-k1-w1-s1.yaml").exists()
 

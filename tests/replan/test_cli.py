@@ -57,7 +57,6 @@ def test_the_published_plan_is_never_overwritten(plan_file: Path):
         (["--date", "2025-01-01"], "--date", "outside the scenario's horizon"),
         (["--date", "tuesday"], "--date", "YYYY-MM-DD"),
         (["--date", DAY, "--now", "08:13"], "--now", "off the scenario's 5-minute grid"),
-        (["--date", DAY, "--dose", "P08=11:00"], "--dose", "outside the clinic's morning window"),
         (["--date", DAY, "--dose", "P08"], "--dose", "ID=VALUE"),
         (["--date", DAY, "--observation", "P08=long"], "--observation P08", "whole number"),
         (["--date", DAY, "--staff-absent", "kari"], "--staff-absent", "kari is not a supervisor"),
@@ -70,6 +69,14 @@ def test_bad_events_exit_2_with_one_paragraph_naming_the_option(plan_file: Path,
     assert result.output.startswith(f"Error: {named}")
     assert words in result.output
     assert result.output.strip().count("\n") == 0
+
+
+def test_a_dose_outside_the_morning_window_names_the_option(plan_file: Path, pilot_plan: Schedule):
+    planned = next(a.participant for a in pilot_plan.assignments if str(a.date) == DAY)
+    result = _run(str(plan_file), "--date", DAY, "--dose", f"{planned}=11:00")
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("Error: --dose")
+    assert "outside the clinic's morning window" in result.output
 
 
 @pytest.mark.parametrize(
@@ -87,14 +94,14 @@ def test_a_plan_for_other_people_or_dates_is_refused(plan_file: Path, tmp_path: 
 
 def test_a_plan_that_breaks_a_rule_is_refused_with_verifys_sentence_unless_repaired(plan_file: Path, tmp_path: Path):
     data = json.loads(plan_file.read_text())
-    late = next(a for a in data["assignments"] if a["date"] == DAY and a["group"] == "late")
+    late = next(a for a in data["assignments"] if a["group"] == "late")
     late["ready"] = "08:00"
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(data), encoding="utf-8")
-    refused = _run(str(broken), "--date", DAY)
+    refused = _run(str(broken), "--date", late["date"])
     assert refused.exit_code == 2
     assert "breaks rules of the scenario" in refused.output and "ready is given as 08:00" in refused.output
-    repaired = _run(str(broken), "--date", DAY, "--repair", "-o", str(tmp_path / "new.json"))
+    repaired = _run(str(broken), "--date", late["date"], "--repair", "-o", str(tmp_path / "new.json"))
     assert repaired.exit_code == 0, repaired.output
     assert CliRunner().invoke(main, ["verify", str(PILOT), str(tmp_path / "new.json")]).exit_code == 0
 

@@ -54,7 +54,7 @@ def test_report_in_chromium_shows_grid_timelines_figures_and_reasons(small_plan,
     assert kpis["days worked"] == "8"
     assert kpis["mean late start offset"] == "8.3 min"
     objectives = dom.find("table", "objectives").find("tbody").find_all("tr")
-    assert [tr.find_all("td")[1].text for tr in objectives] == ["0", "8", "25", "3"]
+    assert [tr.find_all("td")[1].text for tr in objectives] == ["0", "1", "8", "25", "3"]
 
     listed = dom.find("table", "unassigned").find("tbody").find_all("tr")
     assert [(tr.attrs["data-participant"], tr.attrs["data-reason"]) for tr in listed] == [

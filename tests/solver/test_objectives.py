@@ -68,7 +68,7 @@ def test_staff_objective_uses_the_fewest_supervisor_days():
 def test_objective_left_out_is_not_optimised_but_still_reported():
     scenario = tiny(participants=people("tablet"), objective=["shortfall"])
     schedule = solve(scenario)
-    assert set(schedule.objectives) == {"shortfall", "participant_days", "late_start", "staff"}
+    assert set(schedule.objectives) == {"shortfall", "fairness", "participant_days", "late_start", "staff"}
     assert [s.objective for s in schedule.solver.stages] == ["shortfall", "late_places"]
 
 

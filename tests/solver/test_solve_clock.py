@@ -9,14 +9,14 @@ from workwindow.models import Scenario
 from workwindow.solver.facts import week_facts
 from workwindow.solver.lexicographic import SolverSettings
 from workwindow.solver.week_model import build_week_model
-from workwindow.solver.weeks import _bounds_where_they_pay
+from workwindow.solver.weeks import bounds_where_they_pay
 
 
 def constraints_added(scenario: Scenario, seconds_left: float, *, deterministic: bool) -> int:
     week = build_week_model(scenario, week_facts(scenario, 1))
     before = len(week.model.proto.constraints)
     settings = SolverSettings(deterministic=deterministic)
-    _bounds_where_they_pay(week, time.monotonic() + seconds_left, 1.0, settings)()
+    bounds_where_they_pay(week, time.monotonic() + seconds_left, 1.0, settings)()
     return len(week.model.proto.constraints) - before
 
 

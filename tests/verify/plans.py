@@ -40,6 +40,7 @@ def with_true_tally(scenario: Scenario, plan: Plan) -> Plan:
     found = recompute(scenario, as_schedule(plan))
     plan = dict(plan)
     plan["objectives"] = dict(found.objectives)
+    plan["fairness"] = {"days": found.fairness_days}
     plan["kpis"] = {
         "participants_served": found.participants_served,
         "days_worked": found.days_worked,

@@ -17,7 +17,8 @@ def test_a_valid_plan_prints_its_objectives_and_exits_0():
     result = run(SCENARIO_FILE, SCHEDULE_FILE)
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "valid: shortfall 0, participant_days 10, late_start 55, staff 2 (8 days worked by 6 participants)\n"
+        "valid: shortfall 0, participant_days 10, late_start 55, staff 2, fairness 1"
+        " (8 days worked by 6 participants)\n"
     )
 
 
@@ -63,7 +64,7 @@ def test_a_plan_of_only_assignments_and_groups_is_valid_and_told_how_to_add_its_
     result = run(SCENARIO_FILE, path, "--strict")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "valid: shortfall 0, participant_days 10, late_start 55, staff 2 (8 days worked by 6 participants)",
+        "valid: shortfall 0, participant_days 10, late_start 55, staff 2, fairness 1 (8 days worked by 6 participants)",
         "The plan gives no objectives or kpis; --write-figures OUT.json writes them in.",
     ]
 

@@ -23,6 +23,9 @@ def lexicographic_vector(scenario, schedule) -> tuple[int, ...]:
 
 
 def test_relaxing_the_pilot_never_makes_the_objectives_worse(pilot):
+    # without fairness: a relaxation that lets more people be ready changes who counts for it,
+    # and so what it asks (a later start made P07 count and cost 30 minutes of late start)
+    pilot = pilot.model_copy(update={"objective": [o for o in pilot.objective if o != "fairness"]})
     relaxed = {
         "8 stations": ["clinics.habio.stations=8"],
         "late 10:30, 90 min": ["program.latest_start=10:30", "program.min_work_minutes=90"],

@@ -20,8 +20,10 @@ from workwindow.models.uncertainty import Uncertainty, distribution_problems
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DoseForm = Literal["injection", "tablet"]
-Objective = Literal["shortfall", "participant_days", "late_start", "staff"]
-OBJECTIVES: tuple[Objective, ...] = ("shortfall", "participant_days", "late_start", "staff")
+Objective = Literal["shortfall", "fairness", "participant_days", "late_start", "staff"]
+OBJECTIVES: tuple[Objective, ...] = ("shortfall", "fairness", "participant_days", "late_start", "staff")
+"""Every objective a scenario may list; each is reported, listed or not."""
+DEFAULT_OBJECTIVE: tuple[Objective, ...] = ("shortfall", "participant_days", "late_start", "staff")
 ReplanStage = Literal["keep", "walk_ins", "dose_moves", "changes", "objective"]
 REPLAN_STAGES: tuple[ReplanStage, ...] = ("keep", "walk_ins", "dose_moves", "changes", "objective")
 """The order in which `workwindow replan` settles a morning: keep who was planned and still
@@ -165,7 +167,18 @@ class Scenario(_Frozen):
     program: Program
     staff: dict[Id, Staff] = Field(default_factory=dict, max_length=limits.MAX_STAFF)
     participants: dict[Id, Participant] = Field(default_factory=dict, max_length=limits.MAX_PARTICIPANTS)
-    objective: list[Objective] = Field(default_factory=lambda: list(OBJECTIVES))
+    objective: list[Objective] = Field(
+        default_factory=lambda: list(DEFAULT_OBJECTIVE),
+        description=(
+            "objectives in order of importance, each optimised with the earlier ones held: shortfall = "
+            "Σ priority × days below want[0] per week (minimised); fairness = days each participant who "
+            "wants work (want[1] > 0) and could work works over the whole horizon, leximin: the smallest "
+            "count as large as it can be, then the next smallest, … (priorities do not enter; it ties the "
+            "weeks together); participant_days = Σ priority × days worked (maximised); late_start = Σ "
+            "minutes late groups start after the ordinary start (minimised); staff = supervisor-days "
+            "(minimised). An objective left out is not optimised; its value is still reported"
+        ),
+    )
     replan: list[ReplanStage] = Field(
         default_factory=lambda: list(REPLAN_STAGES),
         description=(

@@ -81,11 +81,33 @@ class Kpis(_Record):
     shortfall: int = Field(0, description="days below want[0], summed unweighted")
 
 
-class Stage(_Record):
-    """One lexicographic stage of one week's solve."""
+class Fairness(_Record):
+    """The leximin vector of the `fairness` objective.
 
-    week: int
+    `objectives` holds numbers only, so it reports the smallest count as
+    `fairness`; the whole vector, which leximin compares, is kept here.
+    """
+
+    days: list[StrictInt] = Field(
+        description=(
+            "days worked over the horizon by each participant who wants work (want[1] > 0) and could "
+            "work, in ascending order; objectives.fairness is its first entry (0 when nobody could work)"
+        )
+    )
+
+
+class Stage(_Record):
+    """One lexicographic stage of one week's solve, or of the whole horizon's (week 0)."""
+
+    week: int = Field(description="the week solved, or 0 when the weeks are solved together (fairness)")
     objective: str
+    level: int | None = Field(
+        None,
+        description=(
+            "fairness only: this stage maximises how many participants get at least `level` days "
+            "over the horizon (value and bound count them); one stage per level, from 1 up"
+        ),
+    )
     status: Status
     value: int
     bound: int
@@ -125,7 +147,7 @@ class MorningFacts(_Record):
     )
 
 
-_OPTIONAL = ("scenario", "status", "objectives", "kpis", "solver", "input", "morning")
+_OPTIONAL = ("scenario", "status", "objectives", "fairness", "kpis", "solver", "input", "morning")
 
 
 class InputStamp(_Record):
@@ -147,6 +169,7 @@ class Schedule(_Record):
     scenario: str | None = Field(None, description="the scenario's name")
     status: Status | None = Field(None, description="how the solver ended; none for a plan made elsewhere")
     objectives: dict[str, StrictInt] | None = None
+    fairness: Fairness | None = None
     assignments: list[Assignment]
     groups: list[GroupRun]
     unassigned: list[Unassigned] = Field(default_factory=list)

@@ -20,6 +20,7 @@ __all__ = ["OBJECTIVE_TEXT", "REASON_TEXT", "page", "render_report", "schedule_s
 
 OBJECTIVE_TEXT = {
     "shortfall": "days below each minimum wanted, weighted by priority (lower is better)",
+    "fairness": "fewest days over the horizon of anyone who wants and could work; leximin (higher is better)",
     "participant_days": "days worked, weighted by priority (higher is better)",
     "late_start": "minutes late groups start after the ordinary start (lower is better)",
     "staff": "supervisor-days (lower is better)",

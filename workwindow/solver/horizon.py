@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from workwindow.models import Scenario
 from workwindow.models.schedule import Schedule, SolverInfo, Stage, Status
+from workwindow.solver.coupling import weeks_are_independent
 
 if TYPE_CHECKING:
     from workwindow.solver.guide import Guide
@@ -74,8 +75,10 @@ def solve(
 ) -> Schedule:
     """The lexicographically best schedule, week by week, with a reason for every day without work.
 
-    Weeks are independent problems (every constraint and objective lives
-    within a week), so their lexicographic optima add up. With more workers
+    Without `fairness` weeks are independent problems (every constraint and
+    objective lives within a week), so their lexicographic optima add up.
+    With it, the weeks are solved together in one model with every worker
+    (`together.py`; week after week at city size). With more workers
     than one and more weeks than one, weeks of up to 300 participants are
     solved side by side, one CP-SAT worker each, in threads (CP-SAT releases
     the GIL while it searches). `time_limit` covers the whole solve, counted
@@ -102,6 +105,7 @@ def solve(
     """
     from workwindow.models.distributions import readiness_margins
     from workwindow.solver.lexicographic import SolverSettings
+    from workwindow.solver.together import solve_fair
     from workwindow.solver.weeks import explain, solve_week
 
     began, started = time.perf_counter(), time.monotonic()
@@ -127,7 +131,12 @@ def solve(
 
     pool = ThreadPoolExecutor(max_workers=lanes, thread_name_prefix="workwindow-week")
     with _left_behind_when_stopped(pool):
-        results = _every_week(pool, one_week, scenario.weeks, first_plans, at_once)
+        if weeks_are_independent(scenario):
+            results = _every_week(pool, one_week, scenario.weeks, first_plans, at_once)
+        else:
+            together = SolverSettings(workers=workers, seed=seed, deterministic=deterministic)
+            deadline = started + search_seconds
+            results = solve_fair(scenario, deadline, search_seconds, together, margins, progress, guide)
         if explain:
             explanations = _Clock(limit, scenario.weeks, lanes)
 
@@ -225,7 +234,7 @@ def assemble(
     `began` is the `time.perf_counter()` value the solve started at.
     """
     from workwindow.models.distributions import readiness_margins
-    from workwindow.solver.readback import kpis, objective_values
+    from workwindow.solver.readback import fairness_figures, kpis, objective_values
     from workwindow.solver.standby import standbys
 
     read = time.perf_counter()
@@ -239,6 +248,7 @@ def assemble(
         scenario=scenario.name,
         status=_overall_status(stages),
         objectives=objectives,
+        fairness=fairness_figures(scenario, assignments),
         assignments=assignments,
         groups=groups,
         unassigned=[u for r in results for u in r.unassigned],

@@ -33,7 +33,7 @@ CP-SAT's neighbourhood search beside it. At 1,000 participants (56k
 variables) CP-SAT's default pair of that kind proved the shortfall stage in
 9.5 s where the small portfolio ended 12 s at a 10 % gap. From this size on
 the week also goes without the bound constraints
-(`weeks._bounds_where_they_pay`)."""
+(`weeks.bounds_where_they_pay`)."""
 
 LEVEL_TWO_LP = "max_lp"
 """The shortfall stage's LP worker in a large week: CP-SAT's linearization
@@ -122,6 +122,9 @@ class StagedObjective:
     """+1, or -1 where the reported value is the negation of what is minimised."""
     prepare: Callable[[], None] | None = None
     """Adds what only this stage and later ones need (redundant constraints), before it is solved."""
+    level: int | None = None
+    """A stage of a family of levels (fairness): once one level is proven to reach 0, none above
+    can reach more, and the family's later stages are skipped."""
 
 
 @dataclass
@@ -157,7 +160,10 @@ def solve_lexicographic(
     stages: list[Stage] = []
     prepared = 0.0
     plan = objectives or [StagedObjective("feasibility", 0)]
+    exhausted: set[str] = set()
     for index, objective in enumerate(plan):
+        if objective.level is not None and objective.name in exhausted:
+            continue
         if objective.prepare is not None and not progress.stopped():  # the bounds cost seconds at city size
             began = time.perf_counter()
             objective.prepare()
@@ -185,6 +191,8 @@ def solve_lexicographic(
         model.add(objective.expr <= value)
         stages.append(_stage(week, objective, solver, status, value, _trivial_bound(model), seconds))
         _tell(progress, stages[-1])
+        if objective.level is not None and status == cp_model.OPTIMAL and value == 0:
+            exhausted.add(objective.name)
         log.debug("week %d stage %s: %s in %.2fs", week, objective.name, solver.status_name(status), seconds)
     model.clear_objective()
     return LexicographicResult(solution, stages, prepared)
@@ -363,6 +371,7 @@ def _record(week: int, objective: StagedObjective, status: str, value: int, boun
     return Stage(
         week=week,
         objective=objective.name,
+        level=objective.level,
         status=status,
         value=objective.sign * value,
         bound=objective.sign * bound,

@@ -1,10 +1,11 @@
 """Turn a week's solution into the schedule file's records, and the KPIs from those."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from workwindow.models import Scenario
-from workwindow.models.schedule import Assignment, GroupRun, Kpis
+from workwindow.models.schedule import Assignment, Fairness, GroupRun, Kpis
+from workwindow.solver.fairness import leximin_days
 from workwindow.solver.lexicographic import Solution
 from workwindow.solver.week_model import WeekModel, value
 
@@ -68,7 +69,11 @@ def _groups(assignments: list[Assignment], leaders: dict) -> list[GroupRun]:
 
 
 def objective_values(scenario: Scenario, assignments: list[Assignment], groups: list[GroupRun]) -> dict[str, int]:
-    """All four objectives, whether optimised or not, from the schedule itself."""
+    """Every objective, whether optimised or not, from the schedule itself.
+
+    `fairness` is reported as the smallest count of its leximin vector
+    (`fairness_figures` gives the whole vector), 0 when nobody counts.
+    """
     days = _days_by_participant_week(scenario, assignments)
     shortfall = participant_days = 0
     for pid, p in scenario.participants.items():
@@ -79,10 +84,15 @@ def objective_values(scenario: Scenario, assignments: list[Assignment], groups: 
     late = [g for g in groups if g.group == "late"]
     return {
         "shortfall": shortfall,
+        "fairness": min(fairness_figures(scenario, assignments).days, default=0),
         "participant_days": participant_days,
         "late_start": sum(g.start - scenario.program.ordinary_start for g in late),
         "staff": sum(len(g.staff) for g in late),
     }
+
+
+def fairness_figures(scenario: Scenario, assignments: list[Assignment]) -> Fairness:
+    return Fairness(days=leximin_days(scenario, Counter(a.participant for a in assignments)))
 
 
 def kpis(scenario: Scenario, assignments: list[Assignment], groups: list[GroupRun]) -> Kpis:

@@ -1,8 +1,9 @@
 """One week as a CP-SAT model.
 
-Every constraint and objective of SPEC section 3 lives within a week (caps,
-stations and staffing per day; wants and supervisor days per week), so weeks
-are independent problems and their lexicographic optima add up.
+Every constraint of SPEC section 3 lives within a week (caps, stations and
+staffing per day; wants and supervisor days per week), and so does every
+objective but `fairness`: without it weeks are independent problems and
+their lexicographic optima add up.
 """
 
 import math
@@ -37,9 +38,15 @@ class WeekModel:
     readiness: list[Readiness] = field(default_factory=list)
 
 
-def build_week_model(scenario: Scenario, facts: WeekFacts, *, explainable: bool = False) -> WeekModel:
-    """The week's model; `explainable` adds guard literals and per-day forcing literals."""
-    model = cp_model.CpModel()
+def build_week_model(
+    scenario: Scenario, facts: WeekFacts, *, explainable: bool = False, model: cp_model.CpModel | None = None
+) -> WeekModel:
+    """The week's model; `explainable` adds guard literals and per-day forcing literals.
+
+    Given a `model`, the week is added to it beside the weeks already there
+    (the horizon's model, when an objective ties the weeks together).
+    """
+    model = cp_model.CpModel() if model is None else model
     minimum_days = {pid: p.want[0] for pid, p in scenario.participants.items()}
     v = new_week_vars(model, facts, minimum_days, most_leaders(scenario, facts))
     guards = {family: model.NewBoolVar(f"guard[{family}]") for family in GUARDED_FAMILIES} if explainable else {}

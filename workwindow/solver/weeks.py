@@ -86,7 +86,7 @@ def solve_week(
     built = time.perf_counter()
     facts = week_facts(scenario, week, margins)
     week_model = build_week_model(scenario, facts)
-    bounds = _bounds_where_they_pay(week_model, deadline, time.perf_counter() - built, settings)
+    bounds = bounds_where_they_pay(week_model, deadline, time.perf_counter() - built, settings)
     objectives = [
         staged(name, scenario, facts, week_model.v, prepare=bounds if name == "late_start" else None)
         for name in scenario.objective
@@ -147,7 +147,7 @@ def run_week_job_on_bytes(scenario_json: bytes, job: WeekJob) -> WeekResult:
     return run_week_job(Scenario.model_validate_json(scenario_json), job)
 
 
-def _bounds_where_they_pay(
+def bounds_where_they_pay(
     week_model: WeekModel, deadline: float, build_seconds: float, settings: SolverSettings
 ) -> Callable[[], None]:
     """The bound constraints, on a model below LARGE_MODEL variables with twice its build time left.

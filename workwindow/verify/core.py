@@ -8,7 +8,7 @@ hand edit left behind; recompute them with `with_figures`).
 from dataclasses import dataclass
 
 from workwindow.models.scenario import Scenario
-from workwindow.models.schedule import Schedule
+from workwindow.models.schedule import Fairness, Schedule
 from workwindow.verify.caps import check_caps
 from workwindow.verify.eligibility import check_eligibility
 from workwindow.verify.groups import check_groups
@@ -87,6 +87,7 @@ def with_figures(scenario: Scenario, schedule: Schedule) -> Schedule:
         update={
             "scenario": schedule.scenario or scenario.name,
             "objectives": dict(found.objectives),
+            "fairness": Fairness(days=found.fairness_days),
             "kpis": as_kpis(found),
         }
     )

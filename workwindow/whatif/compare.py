@@ -227,6 +227,7 @@ def _objective(name: str, label: str, better: Better) -> Metric:
 
 OBJECTIVE_METRICS = {
     "shortfall": _objective("shortfall", "shortfall (weighted)", "lower"),
+    "fairness": _objective("fairness", "fewest days of anyone (fairness)", "higher"),
     "participant_days": _objective("participant_days", "participant-days (weighted)", "higher"),
     "late_start": _objective("late_start", "late start (minutes)", "lower"),
     "staff": _objective("staff", "supervisor-days", "lower"),
