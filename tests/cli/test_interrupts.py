@@ -77,7 +77,7 @@ AFTER_FIRST_PLAN = textwrap.dedent(
     """
     import sys
     from workwindow.__main__ import run
-    from workwindow.solver import weeks
+    from workwindow.solver import together, weeks
 
     greedy = weeks.greedy_start
 
@@ -87,7 +87,7 @@ AFTER_FIRST_PLAN = textwrap.dedent(
         sys.stderr.flush()
         return start
 
-    weeks.greedy_start = announced
+    weeks.greedy_start = together.greedy_start = announced  # weeks apart, or together under fairness
     sys.argv = ["workwindow", *sys.argv[1:]]
     run()
     """
