@@ -15,7 +15,7 @@ measured with the same script.
                  check; schema prints a shipped copy: pydantic builds its models;
                  `import pydantic` alone loads next to nothing of pydantic)
     explain      workwindow explain pilot P09  ÷  workwindow solve pilot   <= 1.5
-    switch-each  workwindow compare pilot --switch-each  ÷  solve pilot    <= 5
+    switch-each  workwindow compare pilot --switch-each --health-details  ÷  solve pilot  <= 5
     batch        run_batch of 20 generated 25-participant weeks, 2 jobs:
                  wall  ÷  (sum of the solver's seconds ÷ 2)             <= 1.15
     cluster      solve --cluster local  ÷  solve, a generated 1,000-participant
@@ -204,7 +204,7 @@ MEASURES: dict[str, Callable[[Path, Path, argparse.Namespace], dict]] = {
     "check": _light(["check", PILOT]),
     "models": lambda root, work, options: _pair(root, ["-c", "import workwindow.models"], IMPORTS, options.rounds),
     "explain": _against_solve(["explain", PILOT, "P09"]),
-    "switch-each": _against_solve(["compare", PILOT, "--switch-each"], rounds=3),
+    "switch-each": _against_solve(["compare", PILOT, "--switch-each", "--health-details"], rounds=3),
     "batch": _batch,
     "cluster": _cluster,
     "100": _hundred,
