@@ -21,7 +21,7 @@ from workwindow.replan.events import NO_EVENTS
 from workwindow.replan.model import stage_expr
 from workwindow.replan.morning import Morning
 from workwindow.solver.lexicographic import Solution, StagedObjective
-from workwindow.solver.settings import SolveSettings
+from workwindow.solver.settings import SolveSettings, solve_with
 from workwindow.solver.week_model import WeekModel
 
 KEEPING_STAGES = ("keep", "dose_moves", "changes")
@@ -35,19 +35,8 @@ def solve_from(
     scenario: Scenario, last: Schedule, settings: SolveSettings, *, keep_changes_few: bool = False
 ) -> Schedule:
     """The scenario's schedule, solved from `last`; with `keep_changes_few`, changing it least after the objectives."""
-    from workwindow.solver.horizon import solve
-
     guide = LastPlan(scenario, last, keep_changes_few=keep_changes_few, workers=settings.workers)
-    return solve(
-        scenario,
-        time_limit=settings.time_limit,
-        workers=settings.workers,
-        seed=settings.seed,
-        deterministic=settings.deterministic,
-        explain=settings.explain,
-        robust=settings.robust,
-        guide=guide,
-    )
+    return solve_with(scenario, settings, guide=guide)
 
 
 @dataclass

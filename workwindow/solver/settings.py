@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from workwindow.models import Scenario, Schedule
 
 if TYPE_CHECKING:
+    from workwindow.solver.guide import Guide
     from workwindow.solver.lexicographic import Progress
 
 
@@ -31,8 +32,10 @@ class SolveSettings:
         return {name: value for name, value in asdict(self).items() if value is not None}
 
 
-def solve_with(scenario: Scenario, settings: SolveSettings, progress: "Progress | None" = None) -> Schedule:
-    """`progress` hears each stage and may stop the solve (see `horizon.solve`)."""
+def solve_with(
+    scenario: Scenario, settings: SolveSettings, progress: "Progress | None" = None, guide: "Guide | None" = None
+) -> Schedule:
+    """`progress` hears each stage and may stop the solve; `guide` starts it from a plan (see `horizon.solve`)."""
     from workwindow.solver.horizon import solve  # OR-Tools only once a solve starts
 
     return solve(
@@ -44,4 +47,5 @@ def solve_with(scenario: Scenario, settings: SolveSettings, progress: "Progress 
         explain=settings.explain,
         robust=settings.robust,
         progress=progress,
+        guide=guide,
     )
