@@ -5,33 +5,22 @@ the same as ECDFs, where "the chance of delivering at most x days" is read
 off directly. Right, with --against: the paired differences, with zero marked.
 """
 
-import io
 from typing import Any
 
+from workwindow.report.figures import rendered
 from workwindow.simulate.figures import horizon
 from workwindow.simulate.morning import COLUMN
 from workwindow.simulate.run import Simulation
 
-STYLE = {"svg.hashsalt": "workwindow-simulate", "svg.fonttype": "none", "text.parse_math": False}
 COLOURS = ("#2f6f9f", "#c8702a")
 
 
 def plot_png(simulation: Simulation) -> bytes:
-    return _render(simulation, "png", {"Software": None})
+    return rendered(lambda: _figure(simulation), "simulate", "png")
 
 
 def plot_svg(simulation: Simulation) -> str:
-    return _render(simulation, "svg", {"Date": None, "Creator": None}).decode("utf-8")
-
-
-def _render(simulation: Simulation, fmt: str, metadata: dict[str, Any]) -> bytes:
-    import matplotlib
-
-    with matplotlib.rc_context(STYLE):
-        figure = _figure(simulation)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format=fmt, metadata=metadata, dpi=110)
-    return buffer.getvalue()
+    return rendered(lambda: _figure(simulation), "simulate", "svg").decode("utf-8")
 
 
 def _figure(simulation: Simulation) -> Any:

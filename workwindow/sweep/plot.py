@@ -7,14 +7,13 @@ a point is their mean. A hollow marker is a solve not proven optimal
 (stopped by the time limit), whose numbers may still improve.
 """
 
-import io
 import math
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from workwindow.report.figures import SVG_STYLE
+from workwindow.report.figures import rendered
 from workwindow.sweep.load import Axis, Sweep
 from workwindow.sweep.results import value_kinds
 from workwindow.sweep.run import Outcome, SweepResult
@@ -26,26 +25,14 @@ NOT_COUNTS = ("kpis.mean_late_start_offset",)
 """Panels whose numbers are not whole counts; all others get whole-number ticks."""
 PANELS_PER_ROW = 4
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
-STYLE = {**SVG_STYLE, "svg.hashsalt": "workwindow-sweep"}
-"""The same sweep draws the same SVG, with text kept as text; `$` in a name is just a dollar sign."""
 
 
 def plot_png(result: SweepResult) -> bytes:
-    return _render(result, "png", {"Software": None})
+    return rendered(lambda: _figure(result), "sweep", "png")
 
 
 def plot_svg(result: SweepResult) -> str:
-    return _render(result, "svg", {"Date": None, "Creator": None}).decode("utf-8")
-
-
-def _render(result: SweepResult, fmt: str, metadata: dict[str, Any]) -> bytes:
-    import matplotlib  # here, not at the top: only a sweep with outputs needs it
-
-    with matplotlib.rc_context(STYLE):
-        figure = _figure(result)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format=fmt, metadata=metadata, dpi=110)
-    return buffer.getvalue()
+    return rendered(lambda: _figure(result), "sweep", "svg").decode("utf-8")
 
 
 def _figure(result: SweepResult) -> Any:

@@ -4,15 +4,13 @@ A point is the mean over the draws of that share; a bar runs from the lowest
 to the highest draw, so the spread of who happened to switch is visible.
 """
 
-import io
 import math
 from typing import Any
 
-from workwindow.report.figures import SVG_STYLE
+from workwindow.report.figures import rendered
 from workwindow.whatif.compare import Column, Comparison
 
 PANELS_PER_ROW = 4
-STYLE = {**SVG_STYLE, "svg.hashsalt": "workwindow-tablets"}
 X_LABEL = "share of injecting participants switched to tablets"
 NOT_COUNTS = ("kpis.mean_late_start_offset", "kpis.days_worked_per_week")
 """Panels whose numbers are not whole counts; all others get whole-number ticks."""
@@ -20,13 +18,7 @@ NOT_COUNTS = ("kpis.mean_late_start_offset", "kpis.days_worked_per_week")
 
 def tablet_plot_svg(comparison: Comparison) -> str:
     """The plot as SVG text; only for a comparison of tablet shares (every column has its share)."""
-    import matplotlib  # here, not at the top: only a report of tablet shares needs it
-
-    with matplotlib.rc_context(STYLE):
-        figure = _figure(comparison)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    return buffer.getvalue().decode("utf-8")
+    return rendered(lambda: _figure(comparison), "tablets", "svg").decode("utf-8")
 
 
 def _figure(comparison: Comparison) -> Any:
