@@ -1,12 +1,52 @@
-"""Scenario and schedule models, and loading them from files."""
+"""Scenario and schedule models, and loading them from files.
 
-from workwindow.models.loading import read_document, validate_scenario
-from workwindow.models.overrides import apply_overrides, load_scenario, override_scenario
-from workwindow.models.scenario import OBJECTIVES, REPLAN_STAGES, WEEKDAYS, Scenario, weekday
-from workwindow.models.schedule import Schedule
-from workwindow.models.schedule_file import load_schedule
-from workwindow.models.schema import scenario_json_schema
-from workwindow.models.times import format_time, parse_time
+The names below load with the submodule that defines them, on first use:
+pydantic builds a module's model classes when it is imported, so `check`
+and `schema`, which never read a schedule, do not build the schedule models.
+"""
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workwindow.models.loading import read_document, validate_scenario
+    from workwindow.models.overrides import apply_overrides, load_scenario, override_scenario
+    from workwindow.models.scenario import OBJECTIVES, REPLAN_STAGES, WEEKDAYS, Scenario, weekday
+    from workwindow.models.schedule import Schedule
+    from workwindow.models.schedule_file import load_schedule
+    from workwindow.models.schema import scenario_json_schema
+    from workwindow.models.times import format_time, parse_time
+
+_WHERE = {
+    "read_document": "loading",
+    "validate_scenario": "loading",
+    "apply_overrides": "overrides",
+    "load_scenario": "overrides",
+    "override_scenario": "overrides",
+    "OBJECTIVES": "scenario",
+    "REPLAN_STAGES": "scenario",
+    "WEEKDAYS": "scenario",
+    "Scenario": "scenario",
+    "weekday": "scenario",
+    "Schedule": "schedule",
+    "load_schedule": "schedule_file",
+    "scenario_json_schema": "schema",
+    "format_time": "times",
+    "parse_time": "times",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
+
 
 __all__ = [
     "OBJECTIVES",

@@ -10,9 +10,12 @@ options that can really be taken.
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workwindow.models import Scenario, format_time, weekday
-from workwindow.models.schedule import Group
+
+if TYPE_CHECKING:  # not loaded for `check`, which needs no schedule models
+    from workwindow.models.schedule import Group
 
 ParticipantDay = tuple[str, dt.date]
 CrewDay = tuple[str, dt.date]
@@ -25,7 +28,7 @@ class Option:
     participant: str
     date: dt.date
     crew: str
-    group: Group
+    group: "Group"
     offset: int
     """Minutes from the start of the dose to ready at the site, the readiness margin included."""
     deadline: int

@@ -7,9 +7,8 @@ share this so a setting means the same everywhere.
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from workwindow.models import Scenario, Schedule
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: `check` reads facts of this package and builds no schedule models
+    from workwindow.models import Scenario, Schedule
     from workwindow.solver.guide import Guide
     from workwindow.solver.lexicographic import Progress
 
@@ -33,8 +32,8 @@ class SolveSettings:
 
 
 def solve_with(
-    scenario: Scenario, settings: SolveSettings, progress: "Progress | None" = None, guide: "Guide | None" = None
-) -> Schedule:
+    scenario: "Scenario", settings: SolveSettings, progress: "Progress | None" = None, guide: "Guide | None" = None
+) -> "Schedule":
     """`progress` hears each stage and may stop the solve; `guide` starts it from a plan (see `horizon.solve`)."""
     from workwindow.solver.horizon import solve  # OR-Tools only once a solve starts
 
