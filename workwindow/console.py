@@ -9,10 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from workwindow.console_reasons import idle_lines, reason_lines, reason_rows, short_lines
-from workwindow.diagnostics import ScenarioSummary
 from workwindow.idle import idle_participants, short_weeks
 from workwindow.lines import packed
-from workwindow.models import WEEKDAYS, Scenario, Schedule, format_time, weekday
+from workwindow.models import Scenario, Schedule, format_time, weekday
 from workwindow.models.schedule import REASONS, Unassigned
 
 NON_TERMINAL_WIDTH = 120
@@ -55,34 +54,6 @@ def print_schedule(
     idle = idle_participants(scenario, schedule)
     _print_lines(console, idle_lines(idle, len(scenario.participants), scenario.weeks, console.width))
     _print_lines(console, short_lines(short_weeks(scenario, schedule), console.width))
-
-
-def print_summary(
-    console: Console, scenario: Scenario, summary: ScenarioSummary, *, health_details: bool = False
-) -> None:
-    """The scenario in a few lines; participants by dose form only for the clinic (`health_details`)."""
-    console.print(f"[bold]{scenario.name}[/]: valid; {scenario.weeks} week(s) from {scenario.start}")
-    for clinic, forms in summary.participants_by_form.items():
-        listed = ", ".join(f"{n} {form}" for form, n in forms.items()) if health_details else str(sum(forms.values()))
-        console.print(f"participants at {clinic}: {listed or 'none'}")
-    for crew, dates in summary.crews.items():
-        days = sorted({weekday(dt.date.fromisoformat(d)) for d in dates}, key=_weekday_order)
-        console.print(f"crew {crew}: runs {', '.join(days) or 'never'} ({len(dates)} days in the horizon)")
-    table = Table(title="Capacity per week", title_justify="left")
-    for column in ("week", "crew-days", "daily cap", "places"):
-        table.add_column(column, justify="right")
-    for week in summary.capacity:
-        table.add_row(
-            str(week.week),
-            str(week.crew_days),
-            _or_unlimited(week.daily_cap),
-            _or_unlimited(week.places),
-        )
-    console.print(table)
-    for warning in summary.warnings:
-        console.print(f"[yellow]warning:[/] {warning}")
-    if not summary.warnings:
-        console.print("no warnings")
 
 
 def _week_table(scenario: Scenario, schedule: Schedule, week: int, doses: bool) -> Table:
@@ -202,11 +173,3 @@ def _kpi_line(schedule: Schedule) -> str:
 
 def _day_label(date: dt.date) -> str:
     return f"{weekday(date).capitalize()} {date.strftime('%d.%m')}"
-
-
-def _weekday_order(day: str) -> int:
-    return WEEKDAYS.index(day)
-
-
-def _or_unlimited(value: int | None) -> str:
-    return "unlimited" if value is None else str(value)

@@ -115,13 +115,14 @@ def solve(
 @reports_errors
 def check(scenario: Path, health_details: bool, overrides: tuple[str, ...]) -> None:
     """Validate SCENARIO and summarise it, with warnings about what will surprise."""
-    from workwindow.console import new_console, print_summary
+    from workwindow.check_output import print_summary
     from workwindow.diagnostics import summarize
-    from workwindow.models import load_scenario
+    from workwindow.models.overrides import load_scenario
+    from workwindow.plain_console import PlainConsole
 
     loaded = load_scenario(scenario, overrides)
     summary = summarize(loaded, health_details=health_details)
-    print_summary(new_console(), loaded, summary, health_details=health_details)
+    print_summary(PlainConsole(), loaded, summary, health_details=health_details)
 
 
 @click.command()
