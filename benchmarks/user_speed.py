@@ -11,9 +11,11 @@ measured with the same script.
     help         workwindow --help  ÷  python -c "import click, yaml, pydantic"  <= 2
     schema       workwindow schema  ÷  the same import                  <= 2
     check        workwindow check pilot  ÷  the same import             <= 2
-    models       python -c "import workwindow.models"  ÷  the same import  (the floor of
-                 check; schema prints a shipped copy: pydantic builds its models;
+    models       python -c "from workwindow.models import Scenario"  ÷  the same import
+                 (pydantic builds the scenario's models, which check validates with;
                  `import pydantic` alone loads next to nothing of pydantic)
+    floor        click, PyYAML and one pydantic model of one int field  ÷  the same import
+                 (the least any command that validates with pydantic can take)
     explain      workwindow explain pilot P09  ÷  workwindow solve pilot   <= 1.5
     switch-each  workwindow compare pilot --switch-each --health-details  ÷  solve pilot  <= 5
     batch        run_batch of 20 generated 25-participant weeks, 2 jobs:
@@ -48,7 +50,7 @@ sys.path.insert(0, str(HERE))
 from workwindow.generate import generated_scenario  # noqa: E402
 
 STEPS_RECORD = HERE / "benchmarks" / "records" / "2026-12-01-steps.json"
-ROWS = ("help", "schema", "check", "models", "explain", "switch-each", "batch", "cluster", "100")
+ROWS = ("help", "schema", "check", "models", "floor", "explain", "switch-each", "batch", "cluster", "100")
 
 BATCH_PROBE = """
 import json, sys, time
@@ -124,6 +126,7 @@ def _pair(root: Path, mine: list[str], theirs: list[str], rounds: int) -> dict:
 
 
 IMPORTS = ["-c", "import click, yaml, pydantic"]
+ONE_MODEL = "import click, yaml\nfrom pydantic import BaseModel\nclass One(BaseModel):\n    n: int"
 PILOT = "scenarios/pilot.yaml"
 SOLVE_PILOT = ["-m", "workwindow", "solve", PILOT]
 
@@ -202,7 +205,10 @@ MEASURES: dict[str, Callable[[Path, Path, argparse.Namespace], dict]] = {
     "help": _light(["--help"]),
     "schema": _light(["schema"]),
     "check": _light(["check", PILOT]),
-    "models": lambda root, work, options: _pair(root, ["-c", "import workwindow.models"], IMPORTS, options.rounds),
+    "models": lambda root, work, options: _pair(
+        root, ["-c", "from workwindow.models import Scenario"], IMPORTS, options.rounds
+    ),
+    "floor": lambda root, work, options: _pair(root, ["-c", ONE_MODEL], IMPORTS, options.rounds),
     "explain": _against_solve(["explain", PILOT, "P09"]),
     "switch-each": _against_solve(["compare", PILOT, "--switch-each", "--health-details"], rounds=3),
     "batch": _batch,
@@ -214,7 +220,8 @@ TARGETS = {
     "help": "<= 2",
     "schema": "<= 2",
     "check": "<= 2",
-    "models": "(floor)",
+    "models": "(check's models)",
+    "floor": "(pydantic floor)",
     "explain": "<= 1.5",
     "switch-each": "<= 5",
     "batch": "<= 1.15",
