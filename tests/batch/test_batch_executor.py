@@ -2,11 +2,12 @@
 
 import operator
 import os
+import sys
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
-from workwindow.executor import DaskCluster, ExecutorError, LocalProcesses, Task, open_executor
+from workwindow.executor import WORKER_IMPORTS, DaskCluster, ExecutorError, LocalProcesses, Task, open_executor
 
 SQUARES = [Task(f"square-{n}", pow, (n, 2)) for n in range(8)]
 
@@ -78,3 +79,15 @@ def test_an_unreachable_scheduler_is_a_clear_error():
 def test_no_cluster_means_local_processes():
     executor = open_executor(None, jobs=3)
     assert isinstance(executor, LocalProcesses) and executor.jobs == 3
+
+
+def imported(name: str) -> bool:
+    return name in sys.modules
+
+
+def test_local_workers_start_with_the_solver_imported_once_for_all():
+    """Forked from a server that imported the solver: no worker pays OR-Tools' import again."""
+    names = [*WORKER_IMPORTS, "ortools.sat.python.cp_model"]
+    with LocalProcesses(2) as executor:
+        finished = list(executor.run([Task(name, imported, (name,)) for name in names]))
+    assert {item.task.key: item.value for item in finished} == dict.fromkeys(names, True)

@@ -17,11 +17,13 @@ GONE_WITHIN = 10.0
 
 
 def workers_of(parent: psutil.Process, count: int, timeout: float = 60.0) -> list[psutil.Process]:
+    """The forkserver and the `count` workers forked from it."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        workers = [p for p in parent.children() if "spawn_main" in " ".join(p.cmdline())]
+        servers = [p for p in parent.children() if "forkserver" in " ".join(p.cmdline())]
+        workers = [worker for server in servers for worker in server.children()]
         if len(workers) >= count:
-            return workers
+            return servers + workers
         time.sleep(0.1)
     raise AssertionError(f"no {count} workers started within {timeout} s")
 
