@@ -78,6 +78,8 @@ class Executor(ABC):
     description: str
     slots: int
     """Tasks that run at once: local processes, or the cluster's worker threads."""
+    on_this_machine: bool
+    """Whether the workers share this machine's cores (local processes, a LocalCluster)."""
 
     @abstractmethod
     def run(self, tasks: Iterable[Task]) -> Iterator[Finished]:
@@ -117,6 +119,7 @@ class LocalProcesses(Executor):
         if jobs < 1:
             raise ExecutorError(f"--jobs must be at least 1, not {jobs}")
         self.jobs = self.slots = jobs
+        self.on_this_machine = True
         self.description = f"{jobs} local process{'es' if jobs != 1 else ''}"
         self._pool: ProcessPoolExecutor | None = None
 
@@ -183,6 +186,7 @@ class DaskCluster(Executor):
             ) from None
         self._distributed = distributed
         self._cluster = None
+        self.on_this_machine = address == LOCAL_CLUSTER
         if address != LOCAL_CLUSTER:
             _check_address(address)
         if address == LOCAL_CLUSTER:

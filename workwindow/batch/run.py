@@ -9,6 +9,7 @@ a killed process, a lost worker) loses at most the scenarios in flight.
 import contextlib
 import fcntl
 import hashlib
+import os
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -124,15 +125,16 @@ def run_batch(
             rows[item.name], was_current = outcome
             reused += was_current
         if pending:
-            load_parquet_writer_meanwhile()
             began = time.perf_counter()
             with open_executor(cluster, jobs) as executor:
                 listener.started(len(inputs), len(pending), executor.description)
                 solver_seconds = 0.0
-                for item, row, seconds in _solve_all(executor, pending, out, settings):
+                summary_writer = _SummaryWriter(executor, len(pending))
+                for item, row, seconds in _solve_all(executor, largest_first(pending), out, settings):
                     rows[item.name] = row
                     solver_seconds += seconds
                     listener.finished(row)
+                    summary_writer.one_done()
                 pace = Pace(time.perf_counter() - began, solver_seconds, executor.slots)
         else:
             listener.started(len(inputs), 0, "nothing to solve")
@@ -172,6 +174,35 @@ def _reuse_or_read(item: ScenarioInput, out: Path, settings: SolveSettings) -> t
     if record is not None and is_current(record, stamp.sha256, stamp.settings):
         return _row_of(item, record), True
     return _Pending(item, data, stamp)
+
+
+def largest_first(pending: list[_Pending]) -> list[_Pending]:
+    """The largest files first (ties in the order given), so that the last tasks are short ones:
+    a batch ends when its last worker does, and the others wait for it, idle."""
+    return sorted(pending, key=lambda job: -len(job.data))
+
+
+class _SummaryWriter:
+    """Imports the summary's Parquet writer in the background once a core of this machine is
+    free for it: at once when the workers are elsewhere or fewer than the cores, else when the
+    tasks left are fewer than the cores (the main process is idle while the workers solve, but
+    an import there at the start took CPU from the workers' own start)."""
+
+    def __init__(self, executor: Executor, tasks: int):
+        self._left = tasks
+        self._workers_here = executor.slots if executor.on_this_machine else 0
+        self._cores = os.cpu_count() or 1
+        self._started = False
+        self._start_if_free()
+
+    def one_done(self) -> None:
+        self._left -= 1
+        self._start_if_free()
+
+    def _start_if_free(self) -> None:
+        if not self._started and min(self._left, self._workers_here) < self._cores:
+            self._started = True
+            load_parquet_writer_meanwhile()
 
 
 def _solve_all(
