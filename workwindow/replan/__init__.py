@@ -6,8 +6,8 @@ nobody took. Nothing below this package imports it.
 """
 
 from workwindow.replan.changes import Change
-from workwindow.replan.core import Replanned, ReplanSettings, check_plan, replan
+from workwindow.replan.core import Replanned, ReplanSettings, replan
 from workwindow.replan.events import NO_EVENTS, Events
 from workwindow.replan.freed import FreedPlace
 
-__all__ = ["NO_EVENTS", "Change", "Events", "FreedPlace", "ReplanSettings", "Replanned", "check_plan", "replan"]
+__all__ = ["NO_EVENTS", "Change", "Events", "FreedPlace", "ReplanSettings", "Replanned", "replan"]

@@ -18,13 +18,7 @@ from workwindow.solver.lexicographic import SolverSettings, solve_lexicographic
 from workwindow.solver.readback import kpis, objective_values, read_week
 from workwindow.solver.reasons import explain_week
 from workwindow.solver.week_model import empty_schedule
-from workwindow.verify import verify
-
-DERIVED_KINDS = frozenset({"objective", "kpi", "unassigned"})
-"""Violations of figures derived from the assignments (SPEC §5): the re-plan recomputes them."""
-
-FOREIGN_KINDS = frozenset({"scenario", "unknown_id", "outside_horizon"})
-"""Violations that say the plan was made for another scenario."""
+from workwindow.verify.fit import refuse_unusable_plan, rule_violations
 
 
 @dataclass(frozen=True)
@@ -74,7 +68,7 @@ def replan(
     `plan_name` names the plan in those errors.
     """
     check_dates(scenario, first, "--from" if to_end else "--date")
-    check_plan(scenario, plan, plan_name, repair=repair)
+    refuse_unusable_plan(scenario, plan, plan_name, repair=repair, remedy="give --repair to re-plan it anyway")
     check_events(scenario, plan, first, events)
     result = replan_checked(scenario, plan, first, events, to_end=to_end, settings=settings)
     if repair:
@@ -110,19 +104,6 @@ def replan_checked(
         to_tell=people_to_tell(changes),
         freed=tuple(freed_places(scenario, plan, schedule, first, events, [p.morning for p in parts])),
     )
-
-
-def check_plan(scenario: Scenario, plan: Schedule, plan_name: str, *, repair: bool) -> None:
-    """A plan for another scenario is refused; one that breaks a rule unless it is to be repaired."""
-    found = [v for v in verify(scenario, plan) if v.kind not in DERIVED_KINDS]
-    foreign = [v for v in found if v.kind in FOREIGN_KINDS]
-    if foreign:
-        raise InputError(f"{plan_name} does not belong to the scenario", [Problem("", v.message) for v in foreign])
-    if found and not repair:
-        raise InputError(
-            f"{plan_name} breaks rules of the scenario (give --repair to re-plan it anyway)",
-            [Problem("", v.message) for v in found],
-        )
 
 
 @dataclass
@@ -249,7 +230,7 @@ def _morning_facts(
 
 
 def _still_broken(scenario: Scenario, schedule: Schedule, plan_name: str) -> None:
-    left = [v for v in verify(scenario, schedule) if v.kind not in DERIVED_KINDS]
+    left = rule_violations(scenario, schedule)
     if left:
         raise InputError(
             f"{plan_name} breaks rules on days that were not re-planned (re-plan from an earlier day with --from)",

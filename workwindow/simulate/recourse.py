@@ -73,10 +73,10 @@ def replan_chunk(
 
 def check_plans(scenario: Scenario, plans: Sequence[tuple[str, Schedule]]) -> None:
     """What `replan` checks of a plan, once for all its mornings."""
-    from workwindow.replan import check_plan
+    from workwindow.verify.fit import refuse_unusable_plan
 
     for label, plan in plans:
-        check_plan(scenario, plan, label, repair=False)
+        refuse_unusable_plan(scenario, plan, label)
 
 
 def _needs_replan(played: PlayedDay, draw: int, walk_ins: list[int]) -> bool:
