@@ -1,23 +1,29 @@
 """The CP-SAT model of the scenario's rules and its lexicographic solve.
 
-`solve` (in `horizon.py`) is imported on first use, so that reading settings or
-facts, as `check` does, does not load OR-Tools.
+Each name loads with its module on first use: `solve` (in `horizon.py`) so that
+reading facts, as `check` does, does not load OR-Tools, and the settings so
+that `check` does not build what only a solve needs.
 """
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from workwindow.solver.coupling import weeks_are_independent
-from workwindow.solver.settings import SolveSettings, solve_with
-
 if TYPE_CHECKING:
+    from workwindow.solver.coupling import weeks_are_independent
     from workwindow.solver.horizon import solve
+    from workwindow.solver.settings import SolveSettings, solve_with
 
 __all__ = ["SolveSettings", "solve", "solve_with", "weeks_are_independent"]
 
+_WHERE = {
+    "SolveSettings": "settings",
+    "solve": "horizon",
+    "solve_with": "settings",
+    "weeks_are_independent": "coupling",
+}
+
 
 def __getattr__(name: str) -> Any:
-    if name == "solve":
-        from workwindow.solver.horizon import solve
-
-        return solve
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
