@@ -16,9 +16,8 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal, TextIO
+from typing import Any, Literal, NamedTuple, TextIO
 
 NON_TERMINAL_WIDTH = 120
 """Piped output without COLUMNS is this wide (as `workwindow.console.new_console` makes it)."""
@@ -49,8 +48,7 @@ def one_cell_wide(text: str) -> bool:
     return all(any(low <= ord(c) <= high for low, high in _ONE_CELL) for c in text)
 
 
-@dataclass(frozen=True)
-class Terminal:
+class Terminal(NamedTuple):
     """Where output goes, as rich sees it."""
 
     width: int
