@@ -17,7 +17,10 @@ def run() -> None:
         from workwindow import interrupts
 
         interrupts.install()
-        from workwindow.cli import main
+        from workwindow.imports import collector_paused
+
+        with collector_paused():  # start-up: see workwindow/imports.py
+            from workwindow.cli import main
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt) or _interrupted():  # an extension may make it an ImportError
             sys.stderr.write("Interrupted; nothing was written.\n")

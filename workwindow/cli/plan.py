@@ -17,6 +17,7 @@ from workwindow.cli.common import (
     solver_options,
 )
 from workwindow.errors import InputError, Problem
+from workwindow.imports import collector_paused
 from workwindow.interrupts import exit_interrupted, interrupted
 
 
@@ -115,10 +116,11 @@ def solve(
 @reports_errors
 def check(scenario: Path, health_details: bool, overrides: tuple[str, ...]) -> None:
     """Validate SCENARIO and summarise it, with warnings about what will surprise."""
-    from workwindow.check_output import print_summary
-    from workwindow.diagnostics import summarize
-    from workwindow.models.overrides import load_scenario
-    from workwindow.plain_console import PlainConsole
+    with collector_paused(unless_loaded="workwindow.check_output"):
+        from workwindow.check_output import print_summary
+        from workwindow.diagnostics import summarize
+        from workwindow.models.overrides import load_scenario
+        from workwindow.plain_console import PlainConsole
 
     loaded = load_scenario(scenario, overrides)
     summary = summarize(loaded, health_details=health_details)
