@@ -66,7 +66,9 @@ class ScenarioProblems(ValueError):
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # A model used only inside Scenario is validated by Scenario's validator; its own is built
+    # at its first direct use, not on import (pydantic's schema building is most of `check`'s own time).
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Observation(_Frozen):
@@ -156,6 +158,8 @@ class Participant(_Frozen):
 
 class Scenario(_Frozen):
     """A validated scenario; cross-references hold, defaults are filled in."""
+
+    model_config = ConfigDict(defer_build=False)  # what every file is validated with
 
     name: str
     start: dt.date = Field(description="a Monday; the horizon is `weeks` whole weeks from here")

@@ -20,7 +20,9 @@ FieldPath = tuple[str | int, ...]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # A model used only inside another is validated by the outer one's validator; its own is
+    # built at its first direct use, not on import (`check` builds one validator, Scenario's).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Triangular(_Frozen):
@@ -50,6 +52,8 @@ def points_of(minutes: Minutes) -> tuple[int, ...]:
 
 
 class ObservationExtra(_Frozen):
+    model_config = ConfigDict(defer_build=False)  # built by Uncertainty() when the block is left out
+
     injection: Minutes = NO_MINUTES
     tablet: Minutes = NO_MINUTES
 
@@ -62,6 +66,8 @@ class ParticipantUncertainty(_Frozen):
 
 
 class Uncertainty(_Frozen):
+    model_config = ConfigDict(defer_build=False)  # Scenario's default: built when the block is left out
+
     attendance: Probability = Field(1.0, description="chance that a planned participant comes on a planned day")
     walk_ins: Probability = Field(0.0, description="chance that an eligible participant without a plan that day comes")
     observation_extra: ObservationExtra = Field(
