@@ -30,7 +30,7 @@ def add_bound_constraints(
 ) -> None:
     startable = _startable_by(scenario)
     _slow_members_fill_late_groups(model, scenario, facts, v)
-    _late_doses_fill_late_groups(model, scenario, readiness)
+    _late_doses_fill_late_groups(model, scenario, facts.week, readiness)
     _station_waves(model, scenario, facts, v, startable)
     _clinic_waves_across_groups(model, scenario, facts, v, startable)
 
@@ -59,12 +59,14 @@ def _slow_members_fill_late_groups(model: cp_model.CpModel, scenario: Scenario, 
                 if t <= earliest:
                     slow[(o.crew, o.date, t)].append(v.assign[o])
     for (crew, date, t), xs in slow.items():
-        most = most_members(scenario, crew, len(xs))
+        most = most_members(scenario, crew, len(xs), facts.week)
         if most > 1:
             model.add(total(xs) <= most * v.later[(crew, date)][t])
 
 
-def _late_doses_fill_late_groups(model: cp_model.CpModel, scenario: Scenario, readiness: list[Readiness]) -> None:
+def _late_doses_fill_late_groups(
+    model: cp_model.CpModel, scenario: Scenario, week: int, readiness: list[Readiness]
+) -> None:
     """The same count with each member's actual dose: the readiness rule summed over a group.
 
     Each member's term is [dose needs a start ≥ τ] − Σ{other options that
@@ -74,7 +76,7 @@ def _late_doses_fill_late_groups(model: cp_model.CpModel, scenario: Scenario, re
     for rule in readiness:
         terms[(rule.option.crew, rule.option.date, rule.later)].append(rule.late_dose - rule.others)
     for (crew, _date, later), members in terms.items():
-        most = most_members(scenario, crew, len(members))
+        most = most_members(scenario, crew, len(members), week)
         if most > 1:
             model.add(total(members) <= most * later)
 
@@ -110,7 +112,7 @@ def _station_waves(
         later = v.later[(crew, date)]
         for offset in sorted({o.offset for o in options}):
             members = [v.assign[o] for o in options if o.offset >= offset]
-            most = most_members(scenario, crew, len(members))
+            most = most_members(scenario, crew, len(members), facts.week)
             for t, b in later.items():
                 fit = startable(clinic_id, t - 1 - offset)
                 if fit < most:
@@ -137,7 +139,7 @@ def _clinic_waves_across_groups(
         works = total([v.dose_from[key][facts.dose_slots[key][0]] for key in keys])
         options = [o for key in keys for o in facts.options[key]]
         ordinary = [o for o in options if o.group == "ordinary"]
-        late = _late_groups_of(scenario, options)
+        late = _late_groups_of(scenario, facts.week, options)
         for moment in sorted({t for key in keys for t in facts.dose_slots[key][1:]}):
             dosed_before = startable(clinic_id, moment - 1)
             if dosed_before < len(keys):
@@ -146,14 +148,14 @@ def _clinic_waves_across_groups(
                 model.add(works - dosed_before <= total(takers))
 
 
-def _late_groups_of(scenario: Scenario, options: list[Option]) -> list[tuple[tuple, int, int]]:
+def _late_groups_of(scenario: Scenario, week: int, options: list[Option]) -> list[tuple[tuple, int, int]]:
     """Each late group among `options`: its crew-day, the least offset, the most members it can take."""
     members: dict[tuple, list[Option]] = defaultdict(list)
     for o in options:
         if o.group == "late":
             members[(o.crew, o.date)].append(o)
     return [
-        (crew_day, min(o.offset for o in group), most_members(scenario, crew_day[0], len(group)))
+        (crew_day, min(o.offset for o in group), most_members(scenario, crew_day[0], len(group), week))
         for crew_day, group in members.items()
     ]
 

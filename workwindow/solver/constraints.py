@@ -250,7 +250,8 @@ def _supervisors_cover_late_groups(
         for earlier, later in chain(needed):
             model.add_implication(later, earlier)
         if guard is None:
-            places = _places_per_step(ratio, most_members(scenario, crew_day[0], len(members[crew_day])), len(needed))
+            most = most_members(scenario, crew_day[0], len(members[crew_day]), facts.week)
+            places = _places_per_step(ratio, most, len(needed))
         else:  # the explanations' model: its caps can be switched off, so every step keeps the full ratio
             places = [ratio] * len(needed)
         _guarded(model.add(total(members[crew_day]) <= cp_model.LinearExpr.weighted_sum(needed, places)), guard)
@@ -269,8 +270,12 @@ def _places_per_step(ratio: int, most: int, steps: int) -> list[int]:
     (with 4 places, 1.25 would do). Day-sets that the relaxation staffed that
     way could not be staffed at all; on generated 100-participant weeks the
     late_start LP rose 370 → 389, 126 → 142 and 264 → 273 (seeds 1, 4, 5).
+    `most` counts the week's daily cap too: in the pilot's ramp-up weeks (3-5
+    a day under a late capacity of 6) a late group had room for 6 per
+    supervisor in the relaxation, and the staff stage's root bound was 8
+    supervisor-days against the optimum of 11 (10 with the cap).
     """
-    return [min(ratio, most - ratio * k) for k in range(steps)]
+    return [max(0, min(ratio, most - ratio * k)) for k in range(steps)]
 
 
 def _supervisor_days(
@@ -290,10 +295,13 @@ def _supervisor_days(
             _guarded(model.add(total(leads) <= scenario.staff[sid].max_days), guard)
 
 
-def most_members(scenario: Scenario, crew: str, candidates: int) -> int:
-    """The most of `candidates` who can be in the crew's late group on one day."""
-    cap = scenario.program.crews[crew].late_capacity
-    return candidates if cap is None else min(cap, candidates)
+def most_members(scenario: Scenario, crew: str, candidates: int, week: int | None = None) -> int:
+    """The most of `candidates` who can be in the crew's late group on one day (in `week`, also
+    no more than that week's daily cap)."""
+    caps = [scenario.program.crews[crew].late_capacity, candidates]
+    if week is not None:
+        caps.append(scenario.program.daily_cap_in_week(week))
+    return min(cap for cap in caps if cap is not None)
 
 
 def starts_from(scenario: Scenario, v: WeekVars, crew_day: CrewDay, minute: int) -> cp_model.IntVar | None:
