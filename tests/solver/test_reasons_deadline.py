@@ -70,9 +70,11 @@ def test_after_the_deadline_a_day_that_needs_a_witness_is_left_undecided():
 
 
 LIMIT = 2.0
-MARGIN = 0.75
+MARGIN = 6.0
 """Seconds a solve may end after its limit: the last CP-SAT call's own
-overrun and the reasons that counting gives, on a machine that may be busy."""
+overrun, the witness in progress and the reasons that counting gives, on a
+machine busy with other work (0.75 s failed at a load of 7 on 2 cores). Far
+below the 27 s that the slowed witnesses take without the limit."""
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +87,7 @@ def test_the_solve_ends_by_its_time_limit_when_the_explanations_would_take_long(
     witness = Stations.fit
 
     def slow_witness(stations: Stations, option) -> bool:
-        time.sleep(0.02)  # some 400 days need it: 8 s or more of explanations
+        time.sleep(0.2)  # 135 witnesses when nothing stops them: 27 s of explanations
         return witness(stations, option)
 
     monkeypatch.setattr(Stations, "fit", slow_witness)
