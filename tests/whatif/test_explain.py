@@ -5,6 +5,7 @@ earliest and tablets at 08:50; the one crew, street, runs on Mondays.
 """
 
 import datetime as dt
+import json
 
 import pytest
 import yaml
@@ -12,7 +13,8 @@ from click.testing import CliRunner
 
 from tests.conftest import TINY, people, tiny
 from workwindow.cli import main
-from workwindow.solver import SolveSettings
+from workwindow.models import Schedule
+from workwindow.solver import SolveSettings, solve_with
 from workwindow.whatif.explain import UnknownParticipant, explain_participant
 
 MONDAY = dt.date(2024, 3, 11)
@@ -149,3 +151,80 @@ def test_explain_prints_the_days_and_each_change_as_a_set_option(tmp_path):
 def test_explain_of_an_unknown_participant_exits_2(tmp_path):
     result = CliRunner().invoke(main, ["explain", scenario_file(tmp_path, participants=people("tablet")), "P7"])
     assert result.exit_code == 2 and "there is no participant 'P7'" in result.stderr
+
+
+# -- explain --plan: the plan the planner holds, not a fresh solve ------------------------------
+
+
+def two_for_one_late_place(**changes):
+    """P1 (priority 2) and P2 inject; one late place on the one Monday: the solve gives it to P1."""
+    participants = people("injection", "injection")
+    participants["P1"]["priority"] = 2
+    return tiny(**{"program.crews.street.late_capacity": 1, "participants": participants, **changes})
+
+
+EXACT = SolveSettings(time_limit=20, deterministic=True, explain=False)
+
+
+@pytest.mark.parametrize("weekly", [True, False], ids=["by the week", "whole, with fairness"])
+def test_a_plan_from_solve_is_explained_as_without_it(weekly):
+    fairness = [] if weekly else ["fairness"]
+    scenario = two_for_one_late_place(weeks=2, objective=["shortfall", *fairness, "participant_days", "late_start"])
+    plan = solve_with(scenario, SolveSettings(time_limit=20, deterministic=True))
+    for pid in ("P1", "P2"):
+        fresh = explain_participant(scenario, pid, EXACT, jobs=1, health_details=True)
+        held = explain_participant(scenario, pid, EXACT, jobs=1, health_details=True, plan=plan)
+        assert held == fresh
+    assert "capacity" in [d.reason for d in held.days]  # P2 (with fairness: one of the two Mondays)
+
+
+def moved(plan, giver: str, taker: str):
+    """The plan with `giver`'s place handed to `taker` by hand; its unassigned left as they were (stale)."""
+    data = json.loads(plan.to_json().replace(f'"{giver}"', '"SWAP"').replace(f'"{taker}"', f'"{giver}"'))
+    return Schedule.model_validate(json.loads(json.dumps(data).replace('"SWAP"', f'"{taker}"')))
+
+
+def test_the_reasons_follow_a_plan_moved_by_hand_not_the_reasons_it_lists():
+    scenario = two_for_one_late_place()
+    plan = solve_with(scenario, SolveSettings(time_limit=20, deterministic=True))
+    by_hand = moved(plan, "P1", "P2")
+    assert [u.participant for u in by_hand.unassigned] == ["P1"]  # swapped along: now stale for P2's day
+    stale = by_hand.model_copy(
+        update={"unassigned": [u.model_copy(update={"participant": "P2"}) for u in by_hand.unassigned]}
+    )
+    for given in (by_hand, stale, by_hand.model_copy(update={"unassigned": []})):
+        p1 = explain_participant(scenario, "P1", EXACT, jobs=1, plan=given)
+        assert [(d.reason, d.detail) for d in p1.days] == [("capacity", "street late group full (1/1)")]
+        place = what_ifs(p1)["one_more_place"]
+        assert place.overrides == ("program.crews.street.late_capacity=2",)
+        assert place.gained == (MONDAY,)  # against the plan held, where P1 does not work
+        p2 = explain_participant(scenario, "P2", EXACT, jobs=1, plan=given)
+        assert [d.works for d in p2.days] == [True] and p2.worked == (MONDAY,)
+
+
+def test_explain_plan_on_the_command_line_says_what_explain_says(tmp_path):
+    participants = people("injection", "injection")
+    participants["P1"]["priority"] = 2
+    path = scenario_file(tmp_path, participants=participants)
+    common = ["--set", "program.crews.street.late_capacity=1", "--jobs", "1", "--workers", "1"]
+    plan = tmp_path / "plan.json"
+    solved = CliRunner().invoke(main, ["solve", path, *common[:2], "--deterministic", "-o", str(plan)])
+    assert solved.exit_code == 0, solved.output
+    fresh = CliRunner().invoke(main, ["explain", path, "P2", *common])
+    held = CliRunner().invoke(main, ["explain", path, "P2", "--plan", str(plan), *common])
+    assert held.exit_code == 0, held.output
+    assert held.output == fresh.output and "no work: capacity" in " ".join(held.output.split())
+
+
+def test_explain_refuses_a_plan_that_breaks_a_rule_or_is_of_another_scenario(tmp_path):
+    path = scenario_file(tmp_path, participants=people("injection"))
+    plan = solve_with(tiny(participants=people("injection")), SolveSettings(time_limit=20, deterministic=True))
+    early = tmp_path / "early.json"
+    early.write_text(plan.to_json().replace('"start": "09:05"', '"start": "09:00"'))
+    other = tmp_path / "other.json"
+    other.write_text(plan.to_json().replace('"scenario": "tiny"', '"scenario": "elsewhere"'))
+    for given, said in ((early, "breaks rules of the scenario"), (other, "does not belong to the scenario")):
+        result = CliRunner().invoke(main, ["explain", path, "P1", "--plan", str(given), "--jobs", "1"])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"Error: {given} {said}") and "Traceback" not in result.output
+        assert "--repair" not in result.stderr

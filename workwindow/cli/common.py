@@ -85,7 +85,12 @@ def _side_by_side_options(seed_help: str) -> Callable[[Callable[..., Any]], Call
                 help="Solves run side by side.",
             ),
             click.option("--time-limit", default=60.0, show_default=True, help="Seconds for each solve."),
-            click.option("--workers", default=1, show_default=True, help="CP-SAT search workers in each solve."),
+            click.option(
+                "--workers",
+                type=click.IntRange(min=1),
+                help="CP-SAT search workers in each solve  [default: 1; when fewer solves than --jobs run at once, "
+                "--jobs shared out among them, so a lone solve gets them all]",
+            ),
             click.option("--seed", default=0, show_default=True, help=seed_help),
         ]
     )

@@ -107,7 +107,7 @@ def compare(
     simulate_draws: int | None,
     jobs: int,
     time_limit: float,
-    workers: int,
+    workers: int | None,
     seed: int,
 ) -> None:
     """Solve BASE and its variants side by side and compare objectives and key figures.
@@ -133,9 +133,9 @@ def compare(
     outputs = [*(number_paths(output) if output else []), *([report] if report else [])]
     refuse_existing(outputs, force=force, inputs=request.inputs)
     settings = SolveSettings(
-        time_limit=time_limit, workers=workers, seed=seed, explain=report is not None, robust=robust
+        time_limit=time_limit, workers=workers or 1, seed=seed, explain=report is not None, robust=robust
     )
-    result = run_compare(request, settings, jobs)
+    result = run_compare(request, settings, jobs, fill_cores=workers is None)
     if simulate_draws is not None:
         from workwindow.simulate.compared import with_simulated
 
@@ -154,6 +154,14 @@ def compare(
 @click.command()
 @scenario_argument
 @click.argument("participant")
+@click.option(
+    "--plan",
+    "plan_file",
+    metavar="PLAN.json",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Explain this plan of SCENARIO (from solve -o, replan -o or the workbench, edited or not) "
+    "instead of solving SCENARIO first.",
+)
 @health_details_option
 @overrides_option
 @whatif_solver_options
@@ -161,24 +169,41 @@ def compare(
 def explain(
     scenario: Path,
     participant: str,
+    plan_file: Path | None,
     health_details: bool,
     overrides: tuple[str, ...],
     jobs: int,
     time_limit: float,
-    workers: int,
+    workers: int | None,
     seed: int,
 ) -> None:
     """Show PARTICIPANT's eligible days, why they do not work, and what would change it.
 
+    The days are those of a fresh solve of SCENARIO, or with --plan those of the plan you
+    hold: it must be a plan of SCENARIO (with the same --set) that keeps its rules, and the
+    reasons are worked out from its assignments, whatever reasons it lists. Each what-if is
+    solved and counted against those days.
+
     Tablets instead of injection is tried only with --health-details: the answer names the dose form.
     """
+    from workwindow.models import load_schedule
     from workwindow.solver import SolveSettings
     from workwindow.whatif.explain import explain_participant
     from workwindow.whatif.tables import print_explanation
 
     loaded = load_scenario(scenario, overrides)
-    settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed, explain=False)
-    explanation = explain_participant(loaded, participant, settings, jobs, health_details=health_details)
+    plan = load_schedule(plan_file) if plan_file is not None else None
+    settings = SolveSettings(time_limit=time_limit, workers=workers or 1, seed=seed, explain=False)
+    explanation = explain_participant(
+        loaded,
+        participant,
+        settings,
+        jobs,
+        health_details=health_details,
+        plan=plan,
+        plan_name=str(plan_file),
+        fill_cores=workers is None,
+    )
     print_explanation(new_console(), explanation)
 
 

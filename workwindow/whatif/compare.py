@@ -198,12 +198,22 @@ def _file_label(path: Path, base: Path, files: Sequence[Path]) -> str:
     return path.stem if stems.count(path.stem) == 1 else str(path)
 
 
-def compare(title: str, base: Variant, variants: Sequence[Variant], settings: SolveSettings, jobs: int) -> Comparison:
-    """Solve the base and each variant (side by side) and line up their numbers."""
+def compare(
+    title: str,
+    base: Variant,
+    variants: Sequence[Variant],
+    settings: SolveSettings,
+    jobs: int,
+    *,
+    fill_cores: bool = False,
+) -> Comparison:
+    """Solve the base and each variant (side by side) and line up their numbers.
+
+    `fill_cores`: see `workwindow.whatif.parallel.solve_all`."""
     began = time.perf_counter()
     everything = [base, *variants]
     _refuse_repeated_names([v.name for v in everything])
-    schedules = solve_all([v.scenario for v in everything], settings, jobs)
+    schedules = solve_all([v.scenario for v in everything], settings, jobs, fill_cores=fill_cores)
     columns = tuple(
         Column(v.name, v.changes, (Sample(v.scenario, s, measure(v.scenario, s)),))
         for v, s in zip(everything, schedules, strict=True)

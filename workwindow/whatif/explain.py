@@ -15,10 +15,16 @@ the change touches are solved again (`workwindow.whatif.weeks`). The changes are
 - one more supervisor: a copy of the supervisor who could lead the most of
   the late groups they could join on their days without work, or one free
   every day, all day, for every crew when no one could.
+
+The days are those of a fresh solve of the scenario, or of a plan the
+planner already holds (`explain --plan`): then nothing is solved but the
+what-ifs, and their gains and losses are counted against that plan.
 """
 
 import dataclasses
 import datetime as dt
+import math
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,7 +36,8 @@ from workwindow.models.overrides import override_text
 from workwindow.models.schedule import Group, Reason
 from workwindow.solver import SolveSettings
 from workwindow.solver.facts import back_in_time, earliest_dose, ready_offset, week_facts
-from workwindow.whatif.parallel import solve_all
+from workwindow.verify.fit import refuse_unusable_plan
+from workwindow.whatif.parallel import solve_all, workers_each
 from workwindow.whatif.weeks import WeekCache
 
 WhatIfKind = Literal["tablets", "later_start", "one_more_place", "one_more_supervisor"]
@@ -100,17 +107,33 @@ class Explanation:
 
 
 def explain_participant(
-    scenario: Scenario, pid: str, settings: SolveSettings, jobs: int, *, health_details: bool = False
+    scenario: Scenario,
+    pid: str,
+    settings: SolveSettings,
+    jobs: int,
+    *,
+    health_details: bool = False,
+    plan: Schedule | None = None,
+    plan_name: str = "the plan",
+    fill_cores: bool = False,
 ) -> Explanation:
-    """Solve the scenario, then each what-if (side by side), and line up this participant's days.
+    """Solve the scenario (or take `plan`), then each what-if (side by side), and line up this participant's days.
 
     The tablets question names the participant's dose form, so it is asked only for the
-    clinic (`health_details`)."""
+    clinic (`health_details`). A `plan` the planner holds is explained instead of a fresh
+    solve: it must belong to the scenario and keep its rules (`InputError` naming
+    `plan_name` otherwise); the reasons for their days without work are worked out from
+    it, whatever it lists, and the what-ifs are compared with it. `fill_cores`: see
+    `workwindow.whatif.parallel.solve_all`."""
     if pid not in scenario.participants:
         raise UnknownParticipant(_unknown(scenario, pid))
     explained = dataclasses.replace(settings, explain=True)
     cache = WeekCache()
-    [base] = solve_all([scenario], explained, jobs, cache)
+    if plan is None:
+        [base] = solve_all([scenario], explained, jobs, cache, fill_cores=fill_cores)
+    else:
+        refuse_unusable_plan(scenario, plan, plan_name)
+        base = _with_reasons(scenario, plan, pid, settings, workers_each(settings, jobs, 1, fill_cores))
     days = tuple(_day_statuses(scenario, base, pid))
     plans = [
         _tablets(scenario, pid) if health_details else WhatIf("tablets", ANOTHER_FORM, note=CLINICS_QUESTION),
@@ -120,13 +143,32 @@ def explain_participant(
     ]
     tried = [plan for plan in plans if plan.overrides]
     variants = [override_scenario(scenario, plan.overrides) for plan in tried]
-    solved = solve_all(variants, explained, jobs, cache)
+    solved = solve_all(variants, explained, jobs, cache, fill_cores=fill_cores)
     schedules = {plan.kind: schedule for plan, schedule in zip(tried, solved, strict=True)}
     worked = {d.date for d in days if d.works}
     what_ifs = tuple(
         _answered(plan, schedules[plan.kind], pid, worked) if plan.kind in schedules else plan for plan in plans
     )
     return Explanation(pid, scenario.name, days, what_ifs)
+
+
+def _with_reasons(scenario: Scenario, plan: Schedule, pid: str, settings: SolveSettings, workers: int) -> Schedule:
+    """The plan with the reasons for every day without work in the weeks where `pid` has one, worked out from it.
+
+    A plan edited by hand may list none, or reasons of the plan it was before;
+    the reasons come from its assignments and groups, as `solve` gives them.
+    """
+    from workwindow.solver.reasons import explain_week  # OR-Tools only once something is worked out
+
+    worked = {a.date for a in plan.assignments if a.participant == pid}
+    weeks = sorted({scenario.week_of(d) for d in scenario.dates if d not in worked and scenario.eligible_crews(pid, d)})
+    deadline = math.inf if settings.deterministic else time.monotonic() + settings.time_limit
+    reasons = []
+    for week in weeks:
+        assignments = [a for a in plan.assignments if scenario.week_of(a.date) == week]
+        groups = [g for g in plan.groups if scenario.week_of(g.date) == week]
+        reasons += explain_week(scenario, week_facts(scenario, week), assignments, groups, workers, deadline)
+    return plan.model_copy(update={"unassigned": reasons})
 
 
 def _day_statuses(scenario: Scenario, schedule: Schedule, pid: str) -> Iterator[DayStatus]:

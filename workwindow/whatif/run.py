@@ -28,13 +28,15 @@ class CompareRequest:
         return (self.base, *self.files)
 
 
-def run_compare(request: CompareRequest, settings: SolveSettings, jobs: int) -> Result:
-    """Variants side by side, a sweep of tablet shares, or each switch alone: one of the three."""
+def run_compare(request: CompareRequest, settings: SolveSettings, jobs: int, *, fill_cores: bool = False) -> Result:
+    """Variants side by side, a sweep of tablet shares, or each switch alone: one of the three.
+
+    `fill_cores`: see `workwindow.whatif.parallel.solve_all`."""
     _one_kind(request)
     base, variants = load_variants(request.base, request.files, request.common, request.named)
     title = base.scenario.name
     if request.switch_each:
-        return switch_each(title, base, settings=settings, jobs=jobs)
+        return switch_each(title, base, settings=settings, jobs=jobs, fill_cores=fill_cores)
     if request.shares is not None:
         return compare_tablet_shares(
             f"{title}: tablets instead of injection",
@@ -44,8 +46,9 @@ def run_compare(request: CompareRequest, settings: SolveSettings, jobs: int) -> 
             seed=settings.seed,
             settings=settings,
             jobs=jobs,
+            fill_cores=fill_cores,
         )
-    return compare(title, base, variants, settings, jobs)
+    return compare(title, base, variants, settings, jobs, fill_cores=fill_cores)
 
 
 def number_paths(output: Path) -> list[Path]:

@@ -88,13 +88,14 @@ def compare_tablet_shares(
     seed: int,
     settings: SolveSettings,
     jobs: int,
+    fill_cores: bool = False,
 ) -> Comparison:
     """The base, then one column per share with every draw solved (each distinct draw once)."""
     began = time.perf_counter()
     if not injecting(base.scenario):
         raise CompareError(f"no participant in '{base.scenario.name}' injects; there is no one to switch")
     planned = tablet_draws(base.scenario, shares, draws, seed)
-    solved = _solve_distinct(base.scenario, [(), *(d.switched for d in planned)], settings, jobs)
+    solved = _solve_distinct(base.scenario, [(), *(d.switched for d in planned)], settings, jobs, fill_cores)
     total = len(injecting(base.scenario))
     # the base is share 0 when that is asked for, so it is not shown twice
     columns = [] if 0 in shares else [Column(base.name, base.changes, (solved[()],), share=0.0)]
@@ -159,13 +160,15 @@ class SwitchEach:
         return out.getvalue()
 
 
-def switch_each(title: str, base: Variant, *, settings: SolveSettings, jobs: int) -> SwitchEach:
+def switch_each(
+    title: str, base: Variant, *, settings: SolveSettings, jobs: int, fill_cores: bool = False
+) -> SwitchEach:
     """Switch each injecting participant alone; sorted by days worked gained, then participant-days."""
     began = time.perf_counter()
     candidates = injecting(base.scenario)
     if not candidates:
         raise CompareError(f"no participant in '{base.scenario.name}' injects; there is no one to switch")
-    solved = _solve_distinct(base.scenario, [(), *((pid,) for pid in candidates)], settings, jobs)
+    solved = _solve_distinct(base.scenario, [(), *((pid,) for pid in candidates)], settings, jobs, fill_cores)
     reference = solved[()]
     gains = sorted((_gain(base.scenario, reference, solved[(pid,)], pid) for pid in candidates), key=_gain_order)
     columns = [
@@ -180,12 +183,12 @@ def switch_each(title: str, base: Variant, *, settings: SolveSettings, jobs: int
 
 
 def _solve_distinct(
-    base: Scenario, switches: Sequence[tuple[str, ...]], settings: SolveSettings, jobs: int
+    base: Scenario, switches: Sequence[tuple[str, ...]], settings: SolveSettings, jobs: int, fill_cores: bool
 ) -> dict[tuple[str, ...], Sample]:
-    """Solve each distinct set of switches once."""
+    """Solve each distinct set of switches once (`fill_cores`: see `workwindow.whatif.parallel.solve_all`)."""
     distinct = list(dict.fromkeys(switches))
     scenarios = [switched_to_tablets(base, switched) for switched in distinct]
-    schedules = solve_all(scenarios, settings, jobs)
+    schedules = solve_all(scenarios, settings, jobs, fill_cores=fill_cores)
     return {
         switched: Sample(scenario, schedule, measure(scenario, schedule), switched)
         for switched, scenario, schedule in zip(distinct, scenarios, schedules, strict=True)
