@@ -16,7 +16,10 @@ measured with the same script.
                  `import pydantic` alone loads next to nothing of pydantic)
     floor        click, PyYAML and one pydantic model of one int field  ÷  the same import
                  (the least any command that validates with pydantic can take)
-    explain      workwindow explain pilot P09  ÷  workwindow solve pilot   <= 1.5
+    explain      workwindow explain pilot P07  ÷  workwindow solve pilot   <= 1.5
+                 (P07, not ready on any day, is the pilot's one participant without work)
+    explain-plan workwindow explain pilot P07 --plan PLAN  ÷  solve pilot   <= 1.5
+                 (PLAN written by one `solve -o` before the turns: the plan a planner holds)
     switch-each  workwindow compare pilot --switch-each --health-details  ÷  solve pilot  <= 5
     batch        run_batch of 20 generated 25-participant weeks, 2 jobs:
                  wall  ÷  (sum of the solver's seconds ÷ 2)             <= 1.15
@@ -54,7 +57,19 @@ sys.path.insert(0, str(HERE))
 from workwindow.generate import generated_scenario  # noqa: E402
 
 STEPS_RECORD = HERE / "benchmarks" / "records" / "2026-12-01-steps.json"
-ROWS = ("help", "schema", "check", "models", "floor", "explain", "switch-each", "batch", "cluster", "100")
+ROWS = (
+    "help",
+    "schema",
+    "check",
+    "models",
+    "floor",
+    "explain",
+    "explain-plan",
+    "switch-each",
+    "batch",
+    "cluster",
+    "100",
+)
 
 BATCH_PROBE = """
 import json, sys, time
@@ -153,6 +168,8 @@ IMPORTS = ["-c", "import click, yaml, pydantic"]
 ONE_MODEL = "import click, yaml\nfrom pydantic import BaseModel\nclass One(BaseModel):\n    n: int"
 PILOT = "scenarios/pilot.yaml"
 SOLVE_PILOT = ["-m", "workwindow", "solve", PILOT]
+WITHOUT_WORK = "P07"
+"""The pilot's participant with no work (not ready on any day); P09 has a day since `fairness`."""
 
 
 def _light(command: list[str]) -> Callable[[Path, Path, argparse.Namespace], dict]:
@@ -167,6 +184,13 @@ def _against_solve(command: list[str], rounds: int | None = None) -> Callable[[P
         return _pair(root, ["-m", "workwindow", *command], SOLVE_PILOT, rounds or options.rounds)
 
     return measure
+
+
+def _explain_plan(root: Path, work: Path, options: argparse.Namespace) -> dict:
+    plan = work / "pilot-plan.json"
+    _run(root, [*SOLVE_PILOT, "-o", str(plan), "--force"])
+    explain = ["-m", "workwindow", "explain", PILOT, WITHOUT_WORK, "--plan", str(plan)]
+    return _pair(root, explain, SOLVE_PILOT, options.rounds)
 
 
 def _batch(root: Path, work: Path, options: argparse.Namespace) -> dict:
@@ -233,7 +257,8 @@ MEASURES: dict[str, Callable[[Path, Path, argparse.Namespace], dict]] = {
         root, ["-c", "from workwindow.models import Scenario"], IMPORTS, options.rounds
     ),
     "floor": lambda root, work, options: _pair(root, ["-c", ONE_MODEL], IMPORTS, options.rounds),
-    "explain": _against_solve(["explain", PILOT, "P09"]),
+    "explain": _against_solve(["explain", PILOT, WITHOUT_WORK]),
+    "explain-plan": _explain_plan,
     "switch-each": _against_solve(["compare", PILOT, "--switch-each", "--health-details"], rounds=3),
     "batch": _batch,
     "cluster": _cluster,
@@ -247,6 +272,7 @@ TARGETS = {
     "models": "(check's models)",
     "floor": "(pydantic floor)",
     "explain": "<= 1.5",
+    "explain-plan": "<= 1.5",
     "switch-each": "<= 5",
     "batch": "<= 1.15",
     "cluster": "identical, <= 1.1",
