@@ -65,6 +65,11 @@ class ScenarioProblems(ValueError):
         self.problems = problems
 
 
+# Empty defaults are `lambda: []` and `lambda: {}`, not `list` and `dict`: pydantic reads each default
+# factory's signature, and a builtin's is parsed from text by tokenize, whose pattern takes 2 ms to
+# compile the first time (a tenth of check's own start-up).
+
+
 class _Frozen(BaseModel):
     # A model used only inside Scenario is validated by Scenario's validator; its own is built
     # at its first direct use, not on import (pydantic's schema building is most of `check`'s own time).
@@ -124,7 +129,7 @@ class Program(_Frozen):
     staff_prep_minutes: Minutes = 0
     daily_cap: Count | None = None
     ramp_up: dict[WeekNumber, Count] = Field(
-        default_factory=dict, description="daily cap by week number (week 1 is the first)"
+        default_factory=lambda: {}, description="daily cap by week number (week 1 is the first)"
     )
     crews: dict[Id, Crew] = Field(min_length=1, max_length=limits.MAX_IDS)
 
@@ -151,7 +156,7 @@ class Participant(_Frozen):
     days: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS))
     want: tuple[DaysAWeek, DaysAWeek] = (0, 7)
     priority: Priority = 1
-    away: list[dt.date] = Field(default_factory=list)
+    away: list[dt.date] = Field(default_factory=lambda: [])
     observation: Minutes | None = Field(None, description="minutes; overrides the clinic's")
     morning_dose: Time | None = Field(None, description="fixed start of the morning dose")
 
@@ -165,12 +170,12 @@ class Scenario(_Frozen):
     start: dt.date = Field(description="a Monday; the horizon is `weeks` whole weeks from here")
     weeks: Weeks = 1
     time_step: TimeStep = 5
-    closed: list[dt.date] = Field(default_factory=list)
+    closed: list[dt.date] = Field(default_factory=lambda: [])
     clinics: dict[Id, Clinic] = Field(min_length=1, max_length=limits.MAX_IDS)
     sites: dict[Id, Site] = Field(max_length=limits.MAX_IDS)
     program: Program
-    staff: dict[Id, Staff] = Field(default_factory=dict, max_length=limits.MAX_STAFF)
-    participants: dict[Id, Participant] = Field(default_factory=dict, max_length=limits.MAX_PARTICIPANTS)
+    staff: dict[Id, Staff] = Field(default_factory=lambda: {}, max_length=limits.MAX_STAFF)
+    participants: dict[Id, Participant] = Field(default_factory=lambda: {}, max_length=limits.MAX_PARTICIPANTS)
     objective: list[Objective] = Field(
         default_factory=lambda: list(DEFAULT_OBJECTIVE),
         description=(

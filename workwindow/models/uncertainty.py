@@ -77,7 +77,8 @@ class Uncertainty(_Frozen):
     travel_extra: Minutes = Field(NO_MINUTES, description="extra minutes on the way to the site")
     staff_absence: Probability = Field(0.0, description="chance that a planned supervisor does not come")
     participants: dict[str, ParticipantUncertainty] = Field(
-        default_factory=dict, description="per participant id: attendance or observation_extra of their own"
+        default_factory=lambda: {},  # not dict: see the note in scenario.py
+        description="per participant id: attendance or observation_extra of their own",
     )
 
     def attendance_of(self, participant: str) -> float:
