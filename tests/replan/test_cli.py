@@ -71,6 +71,15 @@ def test_bad_events_exit_2_with_one_paragraph_naming_the_option(plan_file: Path,
     assert result.output.strip().count("\n") == 0
 
 
+def test_someone_planned_given_as_both_absent_and_arrived_gets_one_paragraph(plan_file: Path, pilot_plan: Schedule):
+    planned = next(a.participant for a in pilot_plan.assignments if str(a.date) == DAY)
+    result = _run(str(plan_file), "--date", DAY, "--absent", planned, "--arrived", planned)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        f"Error: --arrived: {planned} is also given as --absent; a participant is one or the other."
+    )
+
+
 def test_a_dose_outside_the_morning_window_names_the_option(plan_file: Path, pilot_plan: Schedule):
     planned = next(a.participant for a in pilot_plan.assignments if str(a.date) == DAY)
     result = _run(str(plan_file), "--date", DAY, "--dose", f"{planned}=11:00")

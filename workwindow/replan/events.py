@@ -90,7 +90,7 @@ def _contradictions(scenario: Scenario, plan: Schedule, first: dt.date, events: 
     ]
     problems += [
         ("--arrived", f"{pid} already has a place on {first}; --arrived is for people who came without one")
-        for pid in sorted(events.arrived & planned)
+        for pid in sorted((events.arrived & planned) - events.absent)  # both at once is said above, once
     ]
     problems += [
         ("--arrived", f"{pid} cannot work on {first} (not one of their days, away, or no crew of theirs runs)")
