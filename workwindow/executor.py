@@ -47,7 +47,8 @@ PARENT_WATCH_SECONDS = 0.5
 """How often a local worker looks whether its parent is still there."""
 EXIT_PARENT_GONE = 1
 WORKER_IMPORTS = ("workwindow.solver.horizon", "workwindow.solver.weeks")
-"""What the forkserver imports once for every local worker: the solver, which every task here runs."""
+"""What a local worker imports before its first task (the forkserver once for all its workers,
+each worker of a LocalCluster as it starts): the solver, which every task here runs."""
 
 
 class ExecutorError(WorkwindowError):
@@ -280,13 +281,15 @@ def _connect(distributed: Any, address: str, timeout: float) -> Any:
 
 
 def _local_cluster(distributed: Any, jobs: int) -> Any:
-    """Worker processes of one thread each: CP-SAT threads are set per solve."""
+    """Worker processes of one thread each (CP-SAT threads are set per solve), which import the
+    solver as they start rather than in their first task."""
     return distributed.LocalCluster(
         n_workers=jobs,
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
         silence_logs=logging.ERROR,
+        preload=list(WORKER_IMPORTS),
     )
 
 

@@ -47,11 +47,11 @@ def solve_keeping_the_plan(solve: Callable[["Progress | None"], "Schedule"], *, 
     """A solve that a first Ctrl-C stops `softly`, returning its best plan so far (status feasible);
     stopped before it had a plan at all, the program exits 130 at once. Not softly (a solve on a
     cluster), Ctrl-C stops at once."""
+    if not softly:  # before OR-Tools is imported here: a cluster solve starts its workers meanwhile
+        return solve(None)
     from workwindow.solver.horizon import StoppedBeforeAPlan
     from workwindow.solver.lexicographic import Progress
 
-    if not softly:
-        return solve(None)
     stop = threading.Event()
     with stopping_softly(stop.set):
         try:
