@@ -25,6 +25,8 @@ measured with the same script.
                  wall  ÷  (sum of the solver's seconds ÷ 2)             <= 1.15
     cluster      solve --cluster local  ÷  solve, a generated 1,000-participant
                  4-week scenario, --deterministic: same schedule?       identical, <= 1.1
+                 (--cluster-participants, --cluster-objective and --cluster-rounds
+                 measure smaller sizes, or the weeks one by one without fairness)
     100          solve of generated 100-participant weeks, --time-limit 60:
                  seconds until participant_days is proven; late_start gap
                  against benchmarks/records/2026-12-01-steps.json       <= 10 s; no worse
@@ -40,6 +42,7 @@ import compileall
 import datetime as dt
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -117,6 +120,15 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--root", default=str(HERE), help="checkout whose workwindow is timed")
     parser.add_argument("--seeds", default="1,2,3,4,5", help="seeds of the 100-participant row")
     parser.add_argument("--cluster-time-limit", type=float, default=60.0, help="--time-limit of the cluster row")
+    parser.add_argument("--cluster-participants", type=int, default=1000, help="size of the cluster row's scenario")
+    parser.add_argument(
+        "--cluster-objective",
+        help="the cluster row's objective list instead of the generated one, e.g. "
+        "shortfall,participant_days,late_start,staff (without fairness the weeks go to the workers one by one)",
+    )
+    parser.add_argument(
+        "--cluster-rounds", type=int, default=1, help="turns of local and cluster solves (medians count)"
+    )
     parser.add_argument("--record", help="write every figure to this JSON file")
     parser.add_argument(
         "--from-source",
@@ -208,22 +220,38 @@ def _batch(root: Path, work: Path, options: argparse.Namespace) -> dict:
 
 
 def _cluster(root: Path, work: Path, options: argparse.Namespace) -> dict:
-    scenario = work / "p1000-w4.yaml"
-    scenario.write_text(generated_scenario(1000, 40, 20, 4, 1))
+    size = options.cluster_participants
+    scenario = work / f"p{size}-w4.yaml"
+    text = generated_scenario(size, max(1, size // 25), max(1, size // 50), 4, 1)
+    if options.cluster_objective:
+        objective = f"objective: [{options.cluster_objective.replace(',', ', ')}]"
+        text = re.sub(r"(?m)^objective: \[.*\]$", objective, text)
+    scenario.write_text(text)
     limit = str(options.cluster_time_limit)
-    common = ["-m", "workwindow", "solve", str(scenario), "--deterministic", "--time-limit", limit]
-    local_wall, _ = _run(root, [*common, "-o", str(work / "local.json")])
-    cluster_wall, done = _run(root, [*common, "--cluster", "local", "-o", str(work / "cluster.json")], check=False)
-    if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+    common = ["-m", "workwindow", "solve", str(scenario), "--deterministic", "--time-limit", limit, "--force"]
+    walls: dict[str, list[float]] = {"local": [], "cluster": []}
+    for turn in range(options.cluster_rounds):
+        order = ("local", "cluster") if turn % 2 == 0 else ("cluster", "local")
+        for name in order:
+            extra = ["--cluster", "local"] if name == "cluster" else []
+            wall, done = _run(root, [*common, *extra, "-o", str(work / f"{name}.json")], check=False)
+            if done.returncode != 0:
+                return {
+                    "error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"
+                }
+            walls[name].append(round(wall, 2))
     local, cluster = (json.loads((work / f"{name}.json").read_text()) for name in ("local", "cluster"))
     same = all(local[key] == cluster[key] for key in ("objectives", "assignments", "groups", "unassigned"))
+    local_s, cluster_s = statistics.median(walls["local"]), statistics.median(walls["cluster"])
     return {
+        "participants": size,
+        "objective": options.cluster_objective or "as generated",
         "time_limit": options.cluster_time_limit,
-        "local": round(local_wall, 2),
-        "cluster": round(cluster_wall, 2),
-        "ratio": round(cluster_wall / local_wall, 2),
+        "local": round(local_s, 2),
+        "cluster": round(cluster_s, 2),
+        "ratio": round(cluster_s / local_s, 2),
         "identical": same,
+        "walls": walls,
     }
 
 
