@@ -87,10 +87,13 @@ def local_workers(threads: int) -> int:
     """Worker processes of a LocalCluster that keep one CP-SAT thread per core: each week solves
     with `threads` of them, as in a local solve (fewer would change the schedule).
 
-    More weeks at once than the cores hold made every week slower than its share: a generated
-    320-participant 4-week scenario without fairness, --deterministic, took 51.6 s on two
-    workers of two CP-SAT threads each (four threads on two cores) against 38.0 s for the
-    local solve, which runs such weeks one after another, and 40 % more CPU time. An address's
+    Four CP-SAT threads on two cores (two weeks of two threads at once) cost more CPU for the
+    same weeks: a generated 320-participant 4-week scenario without fairness, --deterministic
+    (benchmarks/records/2026-12-03-overhead.json), took 51.6 s against 38.0 s for the local
+    solve on a machine loaded by other work (load 6, 40 % more CPU time), and in four turns
+    each at load 3-4 the same wall (27.5 s against 26.9 s on one worker) for 10 % more CPU
+    time. On an otherwise idle machine two weeks at once can be faster (once 8.5 s against
+    11.4 s for the local solve); this keeps to what a loaded machine can afford. An address's
     workers are as its cluster made them.
     """
     return max(1, (os.cpu_count() or 1) // max(1, threads))
