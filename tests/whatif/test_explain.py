@@ -16,6 +16,7 @@ from workwindow.cli import main
 from workwindow.models import Schedule
 from workwindow.solver import SolveSettings, solve_with
 from workwindow.whatif.explain import UnknownParticipant, explain_participant
+from workwindow.whatif.parallel import solve_all
 
 MONDAY = dt.date(2024, 3, 11)
 SETTINGS = SolveSettings(time_limit=20, explain=False)
@@ -228,3 +229,22 @@ def test_explain_refuses_a_plan_that_breaks_a_rule_or_is_of_another_scenario(tmp
         assert result.exit_code == 2, result.output
         assert result.stderr.startswith(f"Error: {given} {said}") and "Traceback" not in result.output
         assert "--repair" not in result.stderr
+
+
+def test_someone_never_ready_is_explained_without_solving_the_scenario(monkeypatch):
+    scenario = tiny(**{"weeks": 2, "program.latest_start": "09:00", "participants": people("injection", "tablet")})
+    plan = solve_with(scenario, SolveSettings(time_limit=20, deterministic=True))
+    solved = []
+
+    def counted(scenarios, *args, **kwargs):
+        solved.append(len(scenarios))
+        return solve_all(scenarios, *args, **kwargs)
+
+    monkeypatch.setattr("workwindow.whatif.explain.solve_all", counted)
+    fresh = explain_participant(scenario, "P1", EXACT, jobs=1, health_details=True)
+    assert solved == [2]  # tablets and a later start; no solve of the scenario itself
+    assert [d.reason for d in fresh.days] == ["not_ready", "not_ready"]
+    assert fresh == explain_participant(scenario, "P1", EXACT, jobs=1, health_details=True, plan=plan)
+    solved.clear()
+    explain_participant(scenario, "P2", EXACT, jobs=1)  # P2 works: the scenario is solved first
+    assert solved[0] == 1

@@ -18,7 +18,9 @@ the change touches are solved again (`workwindow.whatif.weeks`). The changes are
 
 The days are those of a fresh solve of the scenario, or of a plan the
 planner already holds (`explain --plan`): then nothing is solved but the
-what-ifs, and their gains and losses are counted against that plan.
+what-ifs, and their gains and losses are counted against that plan. Nor is
+the scenario solved for someone whose every day the facts decide (never
+ready by the latest start, say): every plan gives them the same days.
 """
 
 import dataclasses
@@ -123,18 +125,24 @@ def explain_participant(
     clinic (`health_details`). A `plan` the planner holds is explained instead of a fresh
     solve: it must belong to the scenario and keep its rules (`InputError` naming
     `plan_name` otherwise); the reasons for their days without work are worked out from
-    it, whatever it lists, and the what-ifs are compared with it. `fill_cores`: see
-    `workwindow.whatif.parallel.solve_all`."""
+    it, whatever it lists, and the what-ifs are compared with it. Without a plan, someone
+    whose every eligible day the facts decide (never ready, never back for the afternoon
+    dose) needs no solve of the scenario: no plan gives them work, and a solve would
+    repeat the facts' reasons. `fill_cores`: see `workwindow.whatif.parallel.solve_all`."""
     if pid not in scenario.participants:
         raise UnknownParticipant(_unknown(scenario, pid))
     explained = dataclasses.replace(settings, explain=True)
     cache = WeekCache()
-    if plan is None:
-        [base] = solve_all([scenario], explained, jobs, cache, fill_cores=fill_cores)
-    else:
+    base: Schedule | None = None
+    if plan is not None:
         refuse_unusable_plan(scenario, plan, plan_name)
         base = _with_reasons(scenario, plan, pid, settings, workers_each(settings, jobs, 1, fill_cores))
-    days = tuple(_day_statuses(scenario, base, pid))
+        days = tuple(_day_statuses(scenario, base, pid))
+    elif (decided := _decided_by_facts(scenario, pid)) is not None:
+        days = decided  # no plan can give them work: the base would only repeat these reasons
+    else:
+        [base] = solve_all([scenario], explained, jobs, cache, fill_cores=fill_cores)
+        days = tuple(_day_statuses(scenario, base, pid))
     plans = [
         _tablets(scenario, pid) if health_details else WhatIf("tablets", ANOTHER_FORM, note=CLINICS_QUESTION),
         _later_start(scenario, pid, days),
@@ -150,6 +158,26 @@ def explain_participant(
         _answered(plan, schedules[plan.kind], pid, worked) if plan.kind in schedules else plan for plan in plans
     )
     return Explanation(pid, scenario.name, days, what_ifs)
+
+
+def _decided_by_facts(scenario: Scenario, pid: str) -> tuple[DayStatus, ...] | None:
+    """Their days when the facts alone decide every one (never ready, or never back for the afternoon dose).
+
+    On such a day no plan gives them work, and the reason a solve gives is the
+    facts' own; None as soon as a day could go either way.
+    """
+    days: list[DayStatus] = []
+    facts = {}
+    for date in scenario.dates:
+        if not scenario.eligible_crews(pid, date):
+            continue
+        week = scenario.week_of(date)
+        if week not in facts:
+            facts[week] = week_facts(scenario, week)
+        if (reason := facts[week].static_reasons.get((pid, date))) is None:
+            return None
+        days.append(DayStatus(date, reason=reason.reason, detail=reason.detail))
+    return tuple(days)
 
 
 def _with_reasons(scenario: Scenario, plan: Schedule, pid: str, settings: SolveSettings, workers: int) -> Schedule:
@@ -288,9 +316,10 @@ def _on_grid(minutes: int, step: int) -> int:
 # -- (c) one more place ------------------------------------------------------------
 
 
-def _one_more_place(scenario: Scenario, schedule: Schedule, pid: str, days: tuple[DayStatus, ...]) -> WhatIf:
+def _one_more_place(scenario: Scenario, schedule: Schedule | None, pid: str, days: tuple[DayStatus, ...]) -> WhatIf:
+    """`schedule` is the plan explained, None when the facts decided every day (then no day is lost to capacity)."""
     question = "with one more place"
-    if (unhelped := _not_helped(days, "one_more_place")) is not None:
+    if (unhelped := _not_helped(days, "one_more_place")) is not None or schedule is None:
         return WhatIf("one_more_place", question, note=unhelped)
     capacity_days = [d.date for d in days if d.reason == "capacity"]
     raised: dict[tuple[str, ...], int] = {}
