@@ -5,8 +5,9 @@ pydantic builds a module's model classes when it is imported, so `check`
 and `schema`, which never read a schedule, do not build the schedule models.
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from workwindow.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from workwindow.models.loading import read_document, validate_scenario
@@ -36,17 +37,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_WHERE})
-
+__getattr__, __dir__ = lazy_names(__name__, _WHERE)
 
 __all__ = [
     "OBJECTIVES",

@@ -5,8 +5,9 @@ reading facts, as `check` does, does not load OR-Tools, and the settings so
 that `check` does not build what only a solve needs.
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from workwindow.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from workwindow.solver.coupling import weeks_are_independent
@@ -23,7 +24,4 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
+__getattr__, __dir__ = lazy_names(__name__, _WHERE)
