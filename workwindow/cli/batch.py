@@ -45,7 +45,12 @@ class _BatchCommand(click.Command):
     "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="CP-SAT threads per scenario."
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="CP-SAT random seed.")
-@click.option("--deterministic", is_flag=True, help="Same input, same schedule, on any machine or cluster.")
+@click.option(
+    "--deterministic",
+    is_flag=True,
+    help="Same input, same schedule, on any machine or cluster. --time-limit then counts CP-SAT's "
+    "work units, not the clock: the wall time can be many times the limit.",
+)
 def batch(
     scenarios: tuple[str, ...],
     out: Path,

@@ -35,7 +35,12 @@ from workwindow.interrupts import exit_interrupted, interrupted
 )
 @overrides_option
 @solver_options
-@click.option("--deterministic", is_flag=True, help="Same input and seed, same schedule, here or on a cluster.")
+@click.option(
+    "--deterministic",
+    is_flag=True,
+    help="Same input and seed, same schedule, here or on a cluster. --time-limit then counts CP-SAT's "
+    "work units, not the clock: the wall time can be many times the limit.",
+)
 @cluster_option
 @click.option(
     "--start-from",
