@@ -10,7 +10,7 @@ from rich.console import Console
 from tests.conftest import people, tiny
 from workwindow.solver import solve
 from workwindow.whatif.compare import Column, Comparison, Sample, measure, metrics_of
-from workwindow.whatif.explain import DayStatus, Explanation, WhatIf
+from workwindow.whatif.explanation import DayStatus, Explanation, WhatIf
 from workwindow.whatif.tables import print_comparison, print_explanation
 
 OVERRIDES = (

@@ -11,7 +11,7 @@ from rich.table import Table
 from workwindow.lines import wrapped
 from workwindow.models import format_time, weekday
 from workwindow.whatif.compare import Column, Comparison, Metric
-from workwindow.whatif.explain import DayStatus, Explanation, WhatIf
+from workwindow.whatif.explanation import DayStatus, Explanation, WhatIf
 from workwindow.whatif.tablets import SwitchEach, SwitchGain
 
 
