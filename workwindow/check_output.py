@@ -7,7 +7,7 @@ that `check` answers about as fast as Python loads click, PyYAML and pydantic.
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from workwindow.models.scenario import WEEKDAYS, weekday
+from workwindow.models.fields import WEEKDAYS, weekday
 from workwindow.plain_console import PlainConsole
 
 if TYPE_CHECKING:

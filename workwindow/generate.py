@@ -20,8 +20,9 @@ import yaml
 
 from workwindow.errors import WorkwindowError
 from workwindow.files import write_text_atomically
+from workwindow.models.fields import WEEKDAYS
 from workwindow.models.loading import parse_document, validate_scenario
-from workwindow.models.scenario import WEEKDAYS, Scenario
+from workwindow.models.scenario import Scenario
 from workwindow.models.times import format_time, parse_time
 
 T = TypeVar("T")

@@ -10,7 +10,7 @@ from tests.conftest import PILOT
 from tests.strategies import scenarios
 from workwindow.cli import main
 from workwindow.models import Scenario, Schedule
-from workwindow.models.scenario import DEFAULT_OBJECTIVE
+from workwindow.models.fields import DEFAULT_OBJECTIVE
 from workwindow.replan.resolve import KEEPING_STAGES, solve_from
 from workwindow.solver import SolveSettings, solve
 from workwindow.verify import verify

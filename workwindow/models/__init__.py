@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 from workwindow.lazy_names import lazy_names
 
 if TYPE_CHECKING:
+    from workwindow.models.fields import OBJECTIVES, REPLAN_STAGES, WEEKDAYS, weekday
     from workwindow.models.loading import read_document, validate_scenario
     from workwindow.models.overrides import apply_overrides, load_scenario, override_scenario
-    from workwindow.models.scenario import OBJECTIVES, REPLAN_STAGES, WEEKDAYS, Scenario, weekday
+    from workwindow.models.scenario import Scenario
     from workwindow.models.schedule import Schedule
     from workwindow.models.schedule_file import load_schedule
     from workwindow.models.schema import scenario_json_schema
@@ -24,11 +25,11 @@ _WHERE = {
     "apply_overrides": "overrides",
     "load_scenario": "overrides",
     "override_scenario": "overrides",
-    "OBJECTIVES": "scenario",
-    "REPLAN_STAGES": "scenario",
-    "WEEKDAYS": "scenario",
+    "OBJECTIVES": "fields",
+    "REPLAN_STAGES": "fields",
+    "WEEKDAYS": "fields",
     "Scenario": "scenario",
-    "weekday": "scenario",
+    "weekday": "fields",
     "Schedule": "schedule",
     "load_schedule": "schedule_file",
     "scenario_json_schema": "schema",

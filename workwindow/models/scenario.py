@@ -1,60 +1,39 @@
 """The scenario: one planning horizon of clinics, crews, staff and participants.
 
 Field names follow SPEC section 4 and are a contract. Per-field rules are
-constrained types; rules that relate fields to each other are small named
-checks run by one validator on `Scenario`, each naming the field path it
-blames so the loader can point at the line.
+constrained types (`fields.py`); rules that relate fields to each other are
+small named checks (`scenario_rules.py`) run by one validator on `Scenario`,
+each naming the field path it blames so the loader can point at the line.
 """
 
 import datetime as dt
-import itertools
-from collections.abc import Iterator
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from workwindow.models import limits
-from workwindow.models.times import Time, TimeWindow, format_time
-from workwindow.models.uncertainty import Uncertainty, distribution_problems
-
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DoseForm = Literal["injection", "tablet"]
-Objective = Literal["shortfall", "fairness", "participant_days", "late_start", "staff"]
-OBJECTIVES: tuple[Objective, ...] = ("shortfall", "fairness", "participant_days", "late_start", "staff")
-"""Every objective a scenario may list; each is reported, listed or not."""
-DEFAULT_OBJECTIVE: tuple[Objective, ...] = ("shortfall", "participant_days", "late_start", "staff")
-ReplanStage = Literal["keep", "walk_ins", "dose_moves", "changes", "objective"]
-REPLAN_STAGES: tuple[ReplanStage, ...] = ("keep", "walk_ins", "dose_moves", "changes", "objective")
-"""The order in which `workwindow replan` settles a morning: keep who was planned and still
-comes, take walk-ins, move as few booked dose times as it can, change as little else as it
-can, then the scenario's own `objective` list."""
-Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
-
-
-def _a_number(value: object) -> object:
-    """YAML's `true` and a quoted "4" are not numbers; pydantic alone would take them as 1 and 4."""
-    if isinstance(value, bool):
-        raise ValueError("must be a number, not true or false")
-    if isinstance(value, str):
-        raise ValueError("must be a number, written without quotes")
-    return value
-
-
-# Every number has the range the model can take (reasons in models/limits.py).
-_NUMBER = BeforeValidator(_a_number)
-Minutes = Annotated[int, Field(ge=0, le=limits.MAX_MINUTES), _NUMBER]
-PositiveMinutes = Annotated[int, Field(ge=1, le=limits.MAX_MINUTES), _NUMBER]
-Count = Annotated[int, Field(ge=0, le=limits.MAX_COUNT), _NUMBER]
-PositiveCount = Annotated[int, Field(ge=1, le=limits.MAX_COUNT), _NUMBER]
-DaysAWeek = Annotated[int, Field(ge=0, le=7), _NUMBER]
-Priority = Annotated[int, Field(ge=0, le=limits.MAX_PRIORITY), _NUMBER]
-Weeks = Annotated[int, Field(ge=1, le=limits.MAX_WEEKS), _NUMBER]
-TimeStep = Annotated[int, Field(ge=1, le=limits.MAX_TIME_STEP), _NUMBER]
-WeekNumber = Annotated[int, Field(ge=1, le=limits.MAX_WEEKS)]
-"""A key of `ramp_up`; a JSON round trip writes it as text, so "2" is read as 2."""
-
-FieldPath = tuple[str | int, ...]
+from workwindow.models.fields import (
+    DEFAULT_OBJECTIVE,
+    REPLAN_STAGES,
+    WEEKDAYS,
+    Count,
+    DaysAWeek,
+    DoseForm,
+    FieldPath,
+    Id,
+    Minutes,
+    Objective,
+    PositiveCount,
+    PositiveMinutes,
+    Priority,
+    ReplanStage,
+    TimeStep,
+    Weekday,
+    WeekNumber,
+    Weeks,
+    weekday,
+)
+from workwindow.models.times import Time, TimeWindow
+from workwindow.models.uncertainty import Uncertainty
 
 
 class ScenarioProblems(ValueError):
@@ -222,17 +201,9 @@ class Scenario(_Frozen):
 
     @model_validator(mode="after")
     def _check_cross_references(self) -> "Scenario":
-        problems = [
-            *self._start_is_monday(),
-            *self._windows_are_ordered(),
-            *self._times_on_grid(),
-            *self._references_exist(),
-            *self._wants_are_ordered(),
-            *self._morning_doses_fit(),
-            *self._objective_has_no_repeats(),
-            *self._replan_has_no_repeats(),
-            *self._uncertainty_fits(),
-        ]
+        from workwindow.models.scenario_rules import problems_of  # the rules need the classes above
+
+        problems = list(problems_of(self))
         if problems:
             raise ScenarioProblems(problems)
         return self
@@ -279,136 +250,6 @@ class Scenario(_Frozen):
         crews = self.program.crews
         return [c for c in p.crews or [] if day in crews[c].days]
 
-    # -- the named checks ---------------------------------------------------
-
-    def _start_is_monday(self) -> Iterator[tuple[FieldPath, str]]:
-        if self.start.weekday() != 0:
-            yield ("start",), f"{self.start} is a {weekday(self.start)}; the horizon starts on a Monday"
-
-    def _windows_are_ordered(self) -> Iterator[tuple[FieldPath, str]]:
-        for k, clinic in self.clinics.items():
-            for name in ("morning", "afternoon"):
-                first, last = getattr(clinic, name)
-                if last < first:
-                    yield ("clinics", k, name), _ends_before_it_starts(first, last)
-            if isinstance(clinic.stations, list):
-                yield from _station_slots_problems(k, clinic.stations)
-        for s, member in self.staff.items():
-            if member.hours[1] < member.hours[0]:
-                yield ("staff", s, "hours"), _ends_before_it_starts(*member.hours)
-        program = self.program
-        if program.latest_start < program.ordinary_start:
-            yield (
-                ("program", "latest_start"),
-                (
-                    f"{format_time(program.latest_start)} is before the ordinary start "
-                    f"{format_time(program.ordinary_start)}"
-                ),
-            )
-        if program.payout <= program.ordinary_start:
-            yield (
-                ("program", "payout"),
-                (
-                    f"{format_time(program.payout)} is not after the ordinary start "
-                    f"{format_time(program.ordinary_start)}"
-                ),
-            )
-
-    def _times_on_grid(self) -> Iterator[tuple[FieldPath, str]]:
-        step = self.time_step
-        timed: list[tuple[FieldPath, int]] = [
-            (("program", name), getattr(self.program, name)) for name in ("ordinary_start", "latest_start", "payout")
-        ]
-        for k, clinic in self.clinics.items():
-            timed += [(("clinics", k, "morning", i), t) for i, t in enumerate(clinic.morning)]
-        for pid, p in self.participants.items():
-            if p.morning_dose is not None:
-                timed.append((("participants", pid, "morning_dose"), p.morning_dose))
-        for path, minutes in timed:
-            if minutes % step:
-                value = "" if path[0] == "participants" else f"{format_time(minutes)} "
-                yield path, f"{value}is off the {step}-minute grid (time_step)"
-
-    def _references_exist(self) -> Iterator[tuple[FieldPath, str]]:
-        for c, crew in self.program.crews.items():
-            if crew.site not in self.sites:
-                yield ("program", "crews", c, "site"), _unknown("site", crew.site, self.sites)
-        for site_id, site in self.sites.items():
-            for k in site.travel:
-                if k not in self.clinics:
-                    yield ("sites", site_id, "travel", k), _unknown("clinic", k, self.clinics)
-        for s, member in self.staff.items():
-            for i, c in enumerate(member.crews or []):
-                if c not in self.program.crews:
-                    yield ("staff", s, "crews", i), _unknown("crew", c, self.program.crews)
-        for pid, p in self.participants.items():
-            yield from self._participant_references(pid, p)
-
-    def _participant_references(self, pid: str, p: Participant) -> Iterator[tuple[FieldPath, str]]:
-        if p.clinic is None:
-            yield (
-                ("participants", pid, "clinic"),
-                (f"required when there is more than one clinic ({', '.join(self.clinics)})"),
-            )
-            return
-        if p.clinic not in self.clinics:
-            yield ("participants", pid, "clinic"), _unknown("clinic", p.clinic, self.clinics)
-            return
-        for i, c in enumerate(p.crews or []):
-            if c not in self.program.crews:
-                yield ("participants", pid, "crews", i), _unknown("crew", c, self.program.crews)
-                continue
-            site_id = self.program.crews[c].site
-            site = self.sites.get(site_id)
-            if site is not None and p.clinic not in site.travel:
-                yield (
-                    ("sites", site_id, "travel"),
-                    (f"has no travel time from clinic '{p.clinic}', which {pid} (crew {c}) needs"),
-                )
-
-    # A participant's own values are never echoed: the message may reach people who must not see them.
-
-    def _wants_are_ordered(self) -> Iterator[tuple[FieldPath, str]]:
-        for pid, p in self.participants.items():
-            if p.want[0] > p.want[1]:
-                yield (
-                    ("participants", pid, "want"),
-                    "the minimum is above the maximum",
-                )
-
-    def _morning_doses_fit(self) -> Iterator[tuple[FieldPath, str]]:
-        for pid, p in self.participants.items():
-            if p.morning_dose is None or p.clinic not in self.clinics:
-                continue
-            first, last = self.clinics[p.clinic].morning
-            if not first <= p.morning_dose <= last:
-                yield (
-                    ("participants", pid, "morning_dose"),
-                    (f"is outside clinic {p.clinic}'s morning window {format_time(first)}–{format_time(last)}"),
-                )
-
-    def _objective_has_no_repeats(self) -> Iterator[tuple[FieldPath, str]]:
-        seen: set[str] = set()
-        for i, name in enumerate(self.objective):
-            if name in seen:
-                yield ("objective", i), f"'{name}' is listed twice"
-            seen.add(name)
-
-    def _replan_has_no_repeats(self) -> Iterator[tuple[FieldPath, str]]:
-        for i, name in enumerate(self.replan):
-            if name in self.replan[:i]:
-                yield ("replan", i), f"'{name}' is listed twice"
-
-    def _uncertainty_fits(self) -> Iterator[tuple[FieldPath, str]]:
-        yield from distribution_problems(self.uncertainty, self.time_step)
-        for pid in self.uncertainty.participants:
-            if pid not in self.participants:
-                yield ("uncertainty", "participants", pid), f"unknown participant '{pid}' (not under participants)"
-
-
-def weekday(date: dt.date) -> Weekday:
-    return WEEKDAYS[date.weekday()]
-
 
 def _with_defaults(entries: object, defaults: dict[str, object]) -> object:
     if not isinstance(entries, dict):
@@ -417,27 +258,3 @@ def _with_defaults(entries: object, defaults: dict[str, object]) -> object:
         key: {**{k: v for k, v in defaults.items() if v is not None}, **value} if isinstance(value, dict) else value
         for key, value in entries.items()
     }
-
-
-def _unknown(kind: str, name: str, known: dict) -> str:
-    return f"unknown {kind} '{name}' (known: {', '.join(known) or 'none'})"
-
-
-def _ends_before_it_starts(first: int, last: int) -> str:
-    return f"ends at {format_time(last)}, before it starts at {format_time(first)}"
-
-
-def _station_slots_problems(clinic: str, slots: list[StationSlot]) -> Iterator[tuple[FieldPath, str]]:
-    for i, slot in enumerate(slots):
-        if slot.to <= slot.from_:
-            yield ("clinics", clinic, "stations", i), _ends_before_it_starts(slot.from_, slot.to)
-    ordered = sorted(enumerate(slots), key=lambda item: item[1].from_)
-    for (_, before), (i, after) in itertools.pairwise(ordered):
-        if after.from_ < before.to:
-            yield (
-                ("clinics", clinic, "stations", i),
-                (
-                    f"{format_time(after.from_)}–{format_time(after.to)} overlaps "
-                    f"{format_time(before.from_)}–{format_time(before.to)}"
-                ),
-            )

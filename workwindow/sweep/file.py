@@ -10,7 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, model_validator
 
-from workwindow.models.scenario import FieldPath, ScenarioProblems
+from workwindow.models.fields import FieldPath
+from workwindow.models.scenario import ScenarioProblems
 
 Problems = list[tuple[FieldPath, str]]
 
