@@ -9,7 +9,7 @@ every week's greedy start put together, so every stage has a solution.
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
@@ -40,7 +40,7 @@ HORIZON = 0
 JOINT_UP_TO = 1_200
 """Participant-weeks up to which the weeks are solved together in one model, so the
 leximin is exact where CP-SAT proves its stages (the pilot has 100, a 100-person
-week 100). Beyond, the weeks go one after another (`solve_rolling`)."""
+week 100). Beyond, the weeks go one after another (`_rolling`)."""
 
 
 def solve_fair(
@@ -53,39 +53,22 @@ def solve_fair(
     guide: Guide | None = None,
 ) -> list[WeekResult]:
     """The weeks under an objective list with `fairness`: together where that is affordable, else rolling."""
+    job = _Job(deadline, deterministic_budget, settings, margins, UNWATCHED if progress is None else progress, guide)
     if len(scenario.participants) * scenario.weeks <= JOINT_UP_TO:
-        return solve_together(scenario, deadline, deterministic_budget, settings, margins, progress, guide)
-    return solve_rolling(scenario, deadline, deterministic_budget, settings, margins, progress, guide)
+        return _together(scenario, job)
+    return _rolling(scenario, job)
 
 
-def solve_together(
-    scenario: Scenario,
-    deadline: float,
-    deterministic_budget: float,
-    settings: SolverSettings,
-    margins: dict[str, int] | None = None,
-    progress: Progress | None = None,
-    guide: Guide | None = None,
-) -> list[WeekResult]:
-    """The horizon's lexicographic optimum by `deadline`, read back week by week.
+def _together(scenario: Scenario, job: "_Job") -> list[WeekResult]:
+    """The horizon's lexicographic optimum by the job's deadline, read back week by week.
 
     The horizon's stages (week 0) and build time go with the first week's
     result, so the schedule lists each stage once.
     """
-    weeks = list(range(1, scenario.weeks + 1))
-    job = _Job(deadline, deterministic_budget, settings, margins, UNWATCHED if progress is None else progress, guide)
-    return _solve_weeks(scenario, weeks, job, Counter(), HORIZON)
+    return _solve_weeks(scenario, list(range(1, scenario.weeks + 1)), job, Counter(), HORIZON)
 
 
-def solve_rolling(
-    scenario: Scenario,
-    deadline: float,
-    deterministic_budget: float,
-    settings: SolverSettings,
-    margins: dict[str, int] | None = None,
-    progress: Progress | None = None,
-    guide: Guide | None = None,
-) -> list[WeekResult]:
+def _rolling(scenario: Scenario, job: "_Job") -> list[WeekResult]:
     """Best effort at city size: one week after another, each week's fairness levels counting the
     days of the weeks before as they were planned.
 
@@ -98,9 +81,9 @@ def solve_rolling(
     prior: Counter[str] = Counter()
     for week in range(1, scenario.weeks + 1):
         now = time.monotonic()
-        share = (deadline - now) / (scenario.weeks - week + 1)
-        job = _Job(now + share, deterministic_budget / scenario.weeks, settings, margins, progress or UNWATCHED, guide)
-        [result] = _solve_weeks(scenario, [week], job, prior, week)
+        share = (job.deadline - now) / (scenario.weeks - week + 1)
+        weekly = replace(job, deadline=now + share, deterministic_budget=job.deterministic_budget / scenario.weeks)
+        [result] = _solve_weeks(scenario, [week], weekly, prior, week)
         result.stages = _unproven_from_fairness(result.stages)
         prior.update(a.participant for a in result.assignments)
         results.append(result)
