@@ -9,7 +9,7 @@ import time
 from ortools.sat.python import cp_model
 
 from tests.conftest import people, tiny
-from workwindow.solver import lexicographic
+from workwindow.solver import portfolio
 from workwindow.solver.facts import week_facts
 from workwindow.solver.greedy import greedy_start
 from workwindow.solver.lexicographic import SolverSettings, solve_lexicographic
@@ -19,12 +19,12 @@ from workwindow.solver.week_model import build_week_model
 STAGES = ("shortfall", "participant_days", "late_start", "staff")
 
 
-def _workers_per_stage(scenario, monkeypatch, *, large: bool = False, huge: bool = False) -> dict[str, list[str]]:
+def _workers_asked(scenario, monkeypatch, *, large: bool = False, huge: bool = False) -> list[list[str]]:
     """Solve week 1 of `scenario` stage by stage, noting the full-problem workers each CP-SAT call names."""
     if large or huge:
-        monkeypatch.setattr(lexicographic, "LARGE_MODEL", 0)
+        monkeypatch.setattr(portfolio, "LARGE_MODEL", 0)
     if huge:
-        monkeypatch.setattr(lexicographic, "LEVEL_TWO_MOST", 0)
+        monkeypatch.setattr(portfolio, "LEVEL_TWO_MOST", 0)
     asked: list[list[str]] = []
     original = cp_model.CpSolver.solve
 
@@ -44,15 +44,20 @@ def _workers_per_stage(scenario, monkeypatch, *, large: bool = False, huge: bool
         settings=SolverSettings(workers=2),
         start=greedy_start(week),
     )
-    return dict(zip(STAGES, asked, strict=True))
+    return asked
+
+
+def _workers_per_stage(scenario, monkeypatch, **size: bool) -> dict[str, list[str]]:
+    """As `_workers_asked`, in a model large enough that each stage has a CP-SAT call of its own."""
+    return dict(zip(STAGES, _workers_asked(scenario, monkeypatch, **size), strict=True))
 
 
 SCENARIO = tiny(participants=people("injection", "tablet", "injection", want=[1, 2]))
 
 
-def test_a_small_week_runs_the_lp_with_symmetries_beside_the_core_search_in_every_stage(monkeypatch):
-    asked = _workers_per_stage(SCENARIO, monkeypatch)
-    assert asked == {stage: ["max_lp_sym", "core"] for stage in STAGES}
+def test_a_small_week_runs_the_lp_with_symmetries_beside_the_core_search_in_every_solve(monkeypatch):
+    asked = _workers_asked(SCENARIO, monkeypatch)
+    assert asked and all(workers == ["max_lp_sym", "core"] for workers in asked)
 
 
 def test_a_large_week_puts_clauses_in_the_lp_of_the_shortfall_stage_only(monkeypatch):

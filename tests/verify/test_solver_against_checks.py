@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.brute_force import optimum
 from tests.strategies import scenarios, tiny_scenarios
-from workwindow.solver import lexicographic, solve
+from workwindow.solver import portfolio, solve
 from workwindow.verify import verify
 
 SOLVE = {"time_limit": 20.0, "workers": 1, "seed": 0}
@@ -41,7 +41,7 @@ def test_the_solver_reaches_the_brute_force_optimum_on_busy_tiny_mornings(scenar
 @given(tiny_scenarios(busy=True))
 def test_the_workers_of_a_large_week_reach_the_brute_force_optimum_too(scenario):
     # every week counts as large: two workers, and the shortfall stage's LP has the clauses
-    with mock.patch.object(lexicographic, "LARGE_MODEL", 0):
+    with mock.patch.object(portfolio, "LARGE_MODEL", 0):
         _assert_solver_reaches_the_optimum(scenario, workers=2)
 
 

@@ -108,6 +108,14 @@ class Stage(_Record):
             "over the horizon (value and bound count them); one stage per level, from 1 up"
         ),
     )
+    solved_with: str | None = Field(
+        None,
+        description=(
+            "set when this stage was solved in one weighted CP-SAT solve with the stages before it, "
+            "named here by the first of them (with its level for fairness); that stage's wall_seconds "
+            "count the whole solve, this one's are 0"
+        ),
+    )
     status: Status
     value: int
     bound: int

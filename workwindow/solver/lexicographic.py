@@ -10,7 +10,7 @@ import logging
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -18,45 +18,17 @@ from ortools.sat.python import cp_model
 
 from workwindow.errors import WorkwindowError
 from workwindow.models.schedule import Stage
+from workwindow.solver import portfolio
+from workwindow.solver.joint import Joint, Linear, joint_of, linear_of
 
 log = logging.getLogger(__name__)
 
-SMALL_PORTFOLIO = ("max_lp_sym", "core")
-"""Full-problem workers when only two are allowed. CP-SAT's default pair
-(default_lp + first-solution/LNS helpers) could not prove the pilot's
-participant_days stage in 10 s; the LP with symmetry handling plus the
-core-based lower bound proves every pilot stage in about 0.1 s."""
-
-LARGE_MODEL = 20_000
-"""Variables from which the small portfolio gives way to one LP worker with
-CP-SAT's neighbourhood search beside it. At 1,000 participants (56k
-variables) CP-SAT's default pair of that kind proved the shortfall stage in
-9.5 s where the small portfolio ended 12 s at a 10 % gap. From this size on
-the week also goes without the bound constraints
-(`weeks.bounds_where_they_pay`)."""
-
-LEVEL_TWO_LP = "max_lp"
-"""The shortfall stage's LP worker in a large week: CP-SAT's linearization
-level 2, which puts clauses and implications in the LP. Presolve turns most
-of this model's rules into clauses ("a late group that runs has a
-supervisor"), and CP-SAT's default LP worker (level 1) leaves every clause
-out. On generated 1,000-participant weeks the default worker's shortfall
-bound was then the optimum without supervisors: 36 on seed 2, where 106 is a
-lower bound with them (68 % gap). With level 2, in three runs, that stage
-ended at a 5-10 % gap there and was proven in 12-17 s and 6-9 s on seeds 1
-and 3 (20-21 s and 13-14 s before). With one worker, as in batch solves, the
-bound after 30 s was 103 against 36 on seed 2, the schedules alike."""
-
-LEVEL_TWO_STAGES = frozenset({"shortfall"})
-"""Where the level-2 LP pays. Elsewhere neither LP settles in a large week's
-time: participant_days, with level 2, reported gaps of 39 and 29 % on seeds 1
-and 2 (17 and 12 % with level 1), and late_start and staff ended without a
-bound with either."""
-
-LEVEL_TWO_MOST = 100_000
-"""Variables from which the level-2 LP is too heavy for the shortfall stage
-too: at 3,000 participants (169k variables a week) it ended at shortfall 358
-and 290 on the two seeds, where level 1 reached 354 and 288."""
+JOINT_TRY = 5.0
+"""Seconds (CP-SAT's work units in deterministic mode) a joint solve of several stages may take
+before it gives way to one stage per solve. On the pilot with fairness the joint solves took
+0.2-3.4 s (seeds 0-13). On generated 100-participant weeks, where late_start is not proven in
+a minute, participant_days weighted above it was still 1 % from its bound after 26 s, where
+alone it is proven in about a second."""
 
 Solution = list[int]
 """Values of every model variable, by proto index."""
@@ -152,57 +124,156 @@ def solve_lexicographic(
 ) -> LexicographicResult:
     """Solve stage by stage until `deadline` (a `time.monotonic()` value), from a feasible `start`.
 
-    In deterministic mode the clock must not decide anything, so each stage
-    gets an equal share of `deterministic_budget` in CP-SAT's deterministic
-    time instead of what the wall clock has left.
+    In a small model consecutive stages are solved as one where their
+    weights allow (`joint.py`), each joint solve given `JOINT_TRY` at most.
+    One that ends with its first stage proven settles that stage, and the
+    others are solved again after it; one that does not settles nothing,
+    and from then on every stage is solved on its own. In
+    deterministic mode the clock must not decide anything, so the budget is
+    `deterministic_budget` in CP-SAT's deterministic time, shared out over
+    the stages still to come, instead of what the wall clock has left.
     """
-    solution: Solution = start
-    stages: list[Stage] = []
-    prepared = 0.0
     plan = objectives or [StagedObjective("feasibility", 0)]
-    exhausted: set[str] = set()
-    for index, objective in enumerate(plan):
-        if objective.level is not None and objective.name in exhausted:
-            continue
-        if objective.prepare is not None and not progress.stopped():  # the bounds cost seconds at city size
-            began = time.perf_counter()
-            objective.prepare()
-            prepared += time.perf_counter() - began
-        model.clear_objective()
-        model.minimize(objective.expr)
-        if progress.stopped() or (not settings.deterministic and time.monotonic() >= deadline):
-            stages.append(_held(week, objective, model, solution))
-            _tell(progress, stages[-1])
-            continue
-        if settings.deterministic:
-            budget = deterministic_budget / len(plan)
-        else:
-            budget = max(0.01, _share_of_what_is_left(index, len(plan)) * (deadline - time.monotonic()))
-        _hint(model, solution)
-        began = time.perf_counter()
-        solver = _solver(settings, budget, objective.name, len(model.proto.variables))
-        status = _search(solver, model, progress, week, objective)
-        seconds = time.perf_counter() - began
-        if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
-            raise SolverFailure(f"week {week}, stage {objective.name}: CP-SAT says {solver.status_name(status)}")
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            solution = list(solver.response_proto.solution)
-        value = _value_of(model, solution)
-        model.add(objective.expr <= value)
-        stages.append(_stage(week, objective, solver, status, value, _trivial_bound(model), seconds))
-        _tell(progress, stages[-1])
-        if objective.level is not None and status == cp_model.OPTIMAL and value == 0:
-            exhausted.add(objective.name)
-        log.debug("week %d stage %s: %s in %.2fs", week, objective.name, solver.status_name(status), seconds)
+    run = _Run(model, week, deadline, deterministic_budget, settings, progress, len(plan), start)
+    pending = list(enumerate(plan))
+    run.joints = len(model.proto.variables) < portfolio.LARGE_MODEL
+    while pending := [(i, o) for i, o in pending if o.level is None or o.name not in run.exhausted]:
+        joint = joint_of(_linears(model, [o for _, o in pending], run.joints))
+        members, pending = pending[: len(joint.linears)], pending[len(joint.linears) :]
+        settled = run.solve(members, joint)
+        pending = members[settled:] + pending
     model.clear_objective()
-    return LexicographicResult(solution, stages, prepared)
+    return LexicographicResult(run.solution, run.stages, run.prepared)
+
+
+def _linears(model: cp_model.CpModel, objectives: list[StagedObjective], joints: bool) -> Iterator[Linear]:
+    """The objectives' terms, one at a time as the joint asks; only the first's without joint solves."""
+    for objective in objectives if joints else objectives[:1]:
+        yield linear_of(model, objective.expr)
+
+
+class _Run:
+    """What the stages share: the solution so far, the stages reported, the time and the work units left."""
+
+    def __init__(
+        self,
+        model: cp_model.CpModel,
+        week: int,
+        deadline: float,
+        deterministic_budget: float,
+        settings: SolverSettings,
+        progress: Progress,
+        planned: int,
+        start: Solution,
+    ):
+        self.model, self.week, self.deadline, self.settings, self.progress = model, week, deadline, settings, progress
+        self.units_left, self.planned = deterministic_budget, planned
+        self.solution: Solution = start
+        self.stages: list[Stage] = []
+        self.prepared = 0.0
+        self.exhausted: set[str] = set()
+        self.joints = True
+        """Whether stages may still be solved together: not in a large model, nor after a joint solve failed."""
+        self._ready: set[int] = set()
+        self._given_up = 0.0
+        """Seconds of a joint solve that settled nothing: they count with the next stage."""
+
+    def solve(self, members: list[tuple[int, StagedObjective]], joint: Joint) -> int:
+        """Solve `members` as one and report what is settled; how many of them (from the first) are."""
+        self._prepare(members)
+        objectives = [o for _, o in members]
+        if self.joints:
+            self.model.clear_objective()
+            self.model.minimize(joint.expr([o.expr for o in objectives]))
+        if self.progress.stopped() or (not self.settings.deterministic and time.monotonic() >= self.deadline):
+            first = joint.linears[0]
+            self._settle(objectives[0], first.at(self.solution), first.least, "feasible", 0.0)
+            return 1
+        share = self._budget(members[0][0], len(members))
+        tried = len(members) > 1 and share > JOINT_TRY
+        budget = JOINT_TRY if tried else share
+        solver = portfolio.cp_solver(self.settings, budget, objectives[0].name, len(self.model.proto.variables))
+        _hint(self.model, self.solution)
+        began = time.perf_counter()
+        status = _search(solver, self.model, self.progress, self.week, objectives[0], joint.first_of)
+        seconds = time.perf_counter() - began + self._given_up
+        self._given_up = 0.0
+        self.units_left -= solver.deterministic_time
+        if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
+            said = solver.status_name(status)
+            raise SolverFailure(f"week {self.week}, stage {objectives[0].name}: CP-SAT says {said}")
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            self.solution = list(solver.response_proto.solution)
+        values = joint.values(self.solution)
+        if status == cp_model.OPTIMAL:
+            for k, (objective, value) in enumerate(zip(objectives, values, strict=True)):
+                if not (objective.level is not None and objective.name in self.exhausted):
+                    self._settle(objective, value, value, "optimal", seconds if k == 0 else 0.0, objectives[0], k)
+            return len(members)
+        bound = solver.best_objective_bound
+        # CP-SAT's bound counts only with a solution of its own: stopped before its first (UNKNOWN)
+        # it reports 0, which for participant_days (minimised as a negative) read as a proof.
+        searched = status == cp_model.FEASIBLE and math.isfinite(bound)
+        least = joint.first_of(math.ceil(bound - 1e-6)) if searched else joint.linears[0].least
+        proven = len(members) > 1 and least >= values[0]
+        if tried and not proven and not self.progress.stopped():
+            self.joints = False
+            self._given_up = seconds
+            return 0
+        self._settle(objectives[0], values[0], least, "optimal" if proven else "feasible", seconds)
+        return 1
+
+    def _prepare(self, members: list[tuple[int, StagedObjective]]) -> None:
+        """Each member's redundant constraints, once (the bounds cost seconds at city size)."""
+        for index, objective in members:
+            if objective.prepare is not None and index not in self._ready and not self.progress.stopped():
+                began = time.perf_counter()
+                objective.prepare()
+                self.prepared += time.perf_counter() - began
+                self._ready.add(index)
+
+    def _budget(self, index: int, shares: int) -> float:
+        """Seconds for a joint solve: the share its first stage would have had. In deterministic mode,
+        the work units left shared out over the stages to come, this solve's members taking theirs."""
+        if self.settings.deterministic:
+            return max(0.01, self.units_left * shares / (self.planned - index))
+        return max(0.01, _share_of_what_is_left(index, self.planned) * (self.deadline - time.monotonic()))
+
+    def _settle(
+        self,
+        objective: StagedObjective,
+        value: int,
+        bound: int,
+        status: str,
+        seconds: float,
+        first: StagedObjective | None = None,
+        position: int = 0,
+    ) -> None:
+        """Hold the objective at `value` from now on, and report its stage."""
+        self.model.add(objective.expr <= value)
+        solved_with = _name_of(first) if first is not None and position > 0 else None
+        self.stages.append(_record(self.week, objective, status, value, bound, seconds, solved_with))
+        _tell(self.progress, self.stages[-1])
+        if objective.level is not None and status == "optimal" and value == 0:
+            self.exhausted.add(objective.name)
+        log.debug("week %d stage %s: %s in %.2fs", self.week, objective.name, status, seconds)
+
+
+def _name_of(objective: StagedObjective) -> str:
+    return objective.name if objective.level is None else f"{objective.name} level {objective.level}"
 
 
 def _search(
-    solver: cp_model.CpSolver, model: cp_model.CpModel, progress: Progress, week: int, objective: StagedObjective
+    solver: cp_model.CpSolver,
+    model: cp_model.CpModel,
+    progress: Progress,
+    week: int,
+    objective: StagedObjective,
+    first_of: Callable[[int], int],
 ) -> int:
-    """CP-SAT's solve, telling `progress` of each improvement and ended early by its stop."""
-    heard = _Improvements(week, objective, progress.on_search) if progress.on_search is not None else None
+    """CP-SAT's solve, telling `progress` of each improvement (in the first stage's terms, `first_of`
+    reading it from a joint solve's sum) and ended early by its stop."""
+    heard = _Improvements(week, objective, progress.on_search, first_of) if progress.on_search is not None else None
     if heard is not None:
         solver.best_bound_callback = heard.bound_improved
     return search(solver, model, progress.stop, heard)
@@ -237,9 +308,15 @@ def search(
 class _Improvements(cp_model.CpSolverSolutionCallback):
     """Tells of each solution and each better bound CP-SAT finds in a stage, in the Stage's signs."""
 
-    def __init__(self, week: int, objective: StagedObjective, hear: Callable[[Searching], None]):
+    def __init__(
+        self,
+        week: int,
+        objective: StagedObjective,
+        hear: Callable[[Searching], None],
+        first_of: Callable[[int], int],
+    ):
         super().__init__()
-        self._week, self._objective, self._hear = week, objective, hear
+        self._week, self._objective, self._hear, self._first_of = week, objective, hear, first_of
         self._value: int | None = None
 
     def on_solution_callback(self) -> None:
@@ -250,10 +327,11 @@ class _Improvements(cp_model.CpSolverSolutionCallback):
         self._tell(bound)
 
     def _tell(self, bound: float) -> None:
-        sign = self._objective.sign
-        lowest = math.ceil(bound - 1e-6)
-        value = None if self._value is None else sign * self._value
-        bound = lowest if self._value is None else min(lowest, self._value)
+        sign, first_of = self._objective.sign, self._first_of
+        lowest = first_of(math.ceil(bound - 1e-6))
+        value = None if self._value is None else first_of(self._value)
+        bound = lowest if value is None else min(lowest, value)
+        value = None if value is None else sign * value
         self._hear(Searching(self._week, self._objective.name, value, sign * bound))
 
 
@@ -273,42 +351,6 @@ def _share_of_what_is_left(index: int, stages: int) -> float:
     return 1.0 if index == stages - 1 else 0.5
 
 
-def _solver(settings: SolverSettings, budget: float, stage: str, variables: int) -> cp_model.CpSolver:
-    """One presolve pass, and no probing in a large model: both cost more than they give here.
-
-    Later passes took 6 of 12 s at 1,000 participants. Probing took 4 s of
-    each stage's 9 s presolve there; without it the search starts sooner,
-    and on three generated 1,000-participant weeks (60 s solves) the
-    participant_days stage ended with gaps of 21/28/15 % instead of
-    40/134/28 %, the shortfall as good or proven sooner.
-    """
-    solver = cp_model.CpSolver()
-    params = solver.parameters
-    params.num_workers = settings.workers
-    params.random_seed = settings.seed
-    params.max_presolve_iterations = 1
-    params.catch_sigint_signal = False  # Ctrl-C belongs to the program (batch, Dask workers), not CP-SAT
-    if settings.workers <= len(SMALL_PORTFOLIO):
-        params.subsolvers.extend(_few_workers_portfolio(settings.workers, stage, variables))
-    if variables >= LARGE_MODEL:
-        params.cp_model_probing_level = 0
-    if settings.deterministic:
-        params.interleave_search = True
-        params.max_deterministic_time = budget
-    else:
-        params.max_time_in_seconds = budget
-    return solver
-
-
-def _few_workers_portfolio(workers: int, stage: str, variables: int) -> list[str]:
-    """Full-problem workers to name when only one or two run; none leaves the choice to CP-SAT."""
-    if variables < LARGE_MODEL:
-        return list(SMALL_PORTFOLIO[:workers])
-    if stage in LEVEL_TWO_STAGES and variables < LEVEL_TWO_MOST:
-        return [LEVEL_TWO_LP]
-    return []
-
-
 def _hint(model: cp_model.CpModel, solution: Solution) -> None:
     """The previous stage's solution, written straight into the proto (add_hint per variable is slow)."""
     model.clear_hints()
@@ -317,61 +359,15 @@ def _hint(model: cp_model.CpModel, solution: Solution) -> None:
     hint.values.extend(solution)
 
 
-def _value_of(model: cp_model.CpModel, solution: Solution) -> int:
-    """The model's objective at `solution`: what a stage holds when CP-SAT found nothing better in time."""
-    objective = model.proto.objective
-    return round(objective.offset + sum(c * solution[i] for i, c in zip(objective.vars, objective.coeffs, strict=True)))
-
-
-def _trivial_bound(model: cp_model.CpModel) -> int:
-    """The least the objective can be over its variables' domains: the bound when CP-SAT gave none.
-
-    A domain's last value is read by its length: the proto's repeated field
-    answers `domain[-1]` with 0, which made this bound 0 for participant_days.
-    """
-    objective, variables = model.proto.objective, model.proto.variables
-    least = sum(
-        c * (variables[i].domain[0] if c > 0 else variables[i].domain[len(variables[i].domain) - 1])
-        for i, c in zip(objective.vars, objective.coeffs, strict=True)
-    )
-    return round(objective.offset + least)
-
-
-def _held(week: int, objective: StagedObjective, model: cp_model.CpModel, solution: Solution) -> Stage:
-    """A stage reached after the deadline: CP-SAT is not asked (loading alone takes a second at
-    3,000 participants), the schedule so far is held and reported with the trivial bound."""
-    value = _value_of(model, solution)
-    model.add(objective.expr <= value)
-    return _record(week, objective, "feasible", value, _trivial_bound(model), 0.0)
-
-
-def _stage(
-    week: int,
-    objective: StagedObjective,
-    solver: cp_model.CpSolver,
-    status: int,
-    value: int,
-    trivial_bound: int,
-    seconds: float,
+def _record(
+    week: int, objective: StagedObjective, status: str, value: int, bound: int, seconds: float, solved_with: str | None
 ) -> Stage:
-    """Every stage has a solution (the start is feasible), so its status is optimal or feasible.
-
-    CP-SAT's bound counts only with a solution of its own: stopped before its
-    first (status UNKNOWN) it reports a bound of 0, which for participant_days
-    (minimised as a negative) read as "proven" with a gap of 0.
-    """
-    bound = solver.best_objective_bound
-    searched = status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and math.isfinite(bound)
-    bound = math.ceil(bound - 1e-6) if searched else trivial_bound
-    return _record(week, objective, "optimal" if status == cp_model.OPTIMAL else "feasible", value, bound, seconds)
-
-
-def _record(week: int, objective: StagedObjective, status: str, value: int, bound: int, seconds: float) -> Stage:
     bound = min(value, bound)
     return Stage(
         week=week,
         objective=objective.name,
         level=objective.level,
+        solved_with=solved_with,
         status=status,
         value=objective.sign * value,
         bound=objective.sign * bound,

@@ -17,7 +17,6 @@ from workwindow.solver.facts import WeekFacts, week_facts
 from workwindow.solver.greedy import greedy_start
 from workwindow.solver.guide import Guide
 from workwindow.solver.lexicographic import (
-    LARGE_MODEL,
     UNWATCHED,
     Progress,
     SolverSettings,
@@ -26,6 +25,7 @@ from workwindow.solver.lexicographic import (
     solve_lexicographic,
 )
 from workwindow.solver.objectives import TIE_BREAK, late_places, staged
+from workwindow.solver.portfolio import LARGE_MODEL
 from workwindow.solver.readback import read_week
 from workwindow.solver.reasons import explain_week
 from workwindow.solver.week_model import WeekModel, build_week_model, tighten_late_starts
