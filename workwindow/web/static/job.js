@@ -13,13 +13,18 @@
     late_start: "the earliest late start",
     staff: "fewest supervisor-days",
     late_places: "tidy the late groups",
+    fairness: "a fair share over the weeks",  // one step per level: how many get at least that many days
   };
+  const weekOf = (s) => (s.week === 0 ? "All weeks" : `Week ${s.week}`);
+  const stepOf = (s) => (STEP[s.objective] || s.objective) + (s.level ? `: who gets ${s.level}+ days` : "");
+  // A step solved in one CP-SAT call with the steps above it: its time is counted there.
+  const secondsOf = (s) => (s.solved_with ? "with the above" : s.wall_seconds.toFixed(2));
 
   const gapOf = (s) => (s.value === null ? null : Math.abs(s.value - s.bound) / Math.max(1, Math.abs(s.value)));
 
   function searchingRow(s) {
     return ww.el("tr", { class: "searching", "data-week": s.week, "data-objective": s.objective },
-      ww.el("td", {}, `Week ${s.week}`),
+      ww.el("td", {}, weekOf(s)),
       ww.el("td", {}, STEP[s.objective] || s.objective),
       ww.el("td", {}, "searching…"),
       ww.el("td", { class: "num" }, s.value === null ? "–" : s.value),
@@ -30,13 +35,13 @@
 
   function stageRow(s) {
     return ww.el("tr", { "data-week": s.week, "data-objective": s.objective },
-      ww.el("td", {}, `Week ${s.week}`),
-      ww.el("td", {}, STEP[s.objective] || s.objective),
+      ww.el("td", {}, weekOf(s)),
+      ww.el("td", {}, stepOf(s)),
       ww.el("td", {}, s.status === "optimal" ? "proven best" : "best found in time"),
       ww.el("td", { class: "num" }, s.value),
       ww.el("td", { class: "num" }, s.bound),
       ww.el("td", { class: "num" }, percent(s.gap)),
-      ww.el("td", { class: "num" }, s.wall_seconds.toFixed(2)));
+      ww.el("td", { class: "num" }, secondsOf(s)));
   }
 
   // The finished steps week by week, then the ones running now with their best so far.
