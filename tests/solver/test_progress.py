@@ -6,7 +6,7 @@ import pytest
 
 from workwindow.models.schedule import Stage
 from workwindow.solver import solve
-from workwindow.solver.lexicographic import Progress, Searching
+from workwindow.solver.progress import Progress, Searching
 from workwindow.verify import verify
 
 

@@ -11,7 +11,7 @@ from workwindow.interrupts import done, exit_interrupted, interrupted, stopping_
 
 if TYPE_CHECKING:
     from workwindow.models import Schedule
-    from workwindow.solver.lexicographic import Progress
+    from workwindow.solver.progress import Progress
 
 
 class InterruptibleGroup(click.Group):
@@ -50,7 +50,7 @@ def solve_keeping_the_plan(solve: Callable[["Progress | None"], "Schedule"], *, 
     if not softly:  # before OR-Tools is imported here: a cluster solve starts its workers meanwhile
         return solve(None)
     from workwindow.solver.horizon import StoppedBeforeAPlan
-    from workwindow.solver.lexicographic import Progress
+    from workwindow.solver.progress import Progress
 
     stop = threading.Event()
     with stopping_softly(stop.set):

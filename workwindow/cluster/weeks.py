@@ -24,7 +24,7 @@ from workwindow.solver import SolveSettings, weeks_are_independent
 from workwindow.solver.horizon import assemble, week_jobs, weeks_side_by_side
 
 if TYPE_CHECKING:
-    from workwindow.solver.lexicographic import Progress
+    from workwindow.solver.progress import Progress
 
 
 class ClusterSolveError(WorkwindowError):

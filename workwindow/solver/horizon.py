@@ -18,7 +18,7 @@ from workwindow.solver.coupling import weeks_are_independent
 
 if TYPE_CHECKING:
     from workwindow.solver.guide import Guide
-    from workwindow.solver.lexicographic import Progress, StopSignal
+    from workwindow.solver.progress import Progress, StopSignal
     from workwindow.solver.settings import SolveSettings
     from workwindow.solver.weeks import WeekJob, WeekResult
 

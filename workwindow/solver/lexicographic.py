@@ -8,11 +8,9 @@ status are reported as they are, and the next stage holds the value reached.
 
 import logging
 import math
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
 
 from ortools.sat.python import cp_model
 
@@ -20,6 +18,7 @@ from workwindow.errors import WorkwindowError
 from workwindow.models.schedule import Stage
 from workwindow.solver import portfolio
 from workwindow.solver.joint import Joint, Linear, joint_of, linear_of
+from workwindow.solver.progress import UNWATCHED, Progress, StageName, watched_search
 
 log = logging.getLogger(__name__)
 
@@ -32,50 +31,6 @@ alone it is proven in about a second."""
 
 Solution = list[int]
 """Values of every model variable, by proto index."""
-
-
-class StopSignal(Protocol):
-    """Set from outside (a `threading.Event`, or a `multiprocessing.Event` of the process that waits)."""
-
-    def is_set(self) -> bool: ...
-
-
-STOP_POLL_SECONDS = 0.1
-"""How often a running stage looks whether it was asked to stop."""
-
-
-@dataclass(frozen=True)
-class Searching:
-    """A running stage's best value and bound so far, signed as its Stage will report them."""
-
-    week: int
-    objective: str
-    value: int | None
-    """None until CP-SAT has a solution of its own in this stage."""
-    bound: int
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Who hears of each stage as it ends (and, with `on_search`, of each improvement while it runs),
-    and the signal that stops the solve early.
-
-    A stopped solve keeps what its stages have found: the running stage ends
-    at once with its best solution, and the stages after it hold that value.
-    """
-
-    on_stage: Callable[[Stage], None] | None = None
-    stop: StopSignal | None = None
-    on_search: Callable[[Searching], None] | None = None
-    at_once: bool = False
-    """A stop ends the solve at once even while some week still builds its model, with no plan
-    to keep (Ctrl-C: `horizon.StoppedBeforeAPlan`); otherwise such a week goes on to its first plan."""
-
-    def stopped(self) -> bool:
-        return self.stop is not None and self.stop.is_set()
-
-
-UNWATCHED = Progress()
 
 
 @dataclass(frozen=True)
@@ -167,7 +122,9 @@ class _Run:
         start: Solution,
     ):
         self.model, self.week, self.deadline, self.settings, self.progress = model, week, deadline, settings, progress
-        self.units, self.planned = deterministic_budget, planned
+        self.planned = planned
+        self._units = [deterministic_budget / planned] * planned
+        """Each stage's even share of the deterministic work units, until a CP-SAT call spends it."""
         self.solution: Solution = start
         self.stages: list[Stage] = []
         self.prepared = 0.0
@@ -175,8 +132,8 @@ class _Run:
         self.joints = True
         """Whether stages may still be solved together: not in a large model, nor after a joint solve failed."""
         self._ready: set[int] = set()
-        self._given_up = (0.0, 0.0)
-        """Seconds and work units of a joint solve that settled nothing: they count with the next stage."""
+        self._given_up = 0.0
+        """Seconds of a joint solve that settled nothing: they count with the next stage."""
 
     def solve(self, members: list[tuple[int, StagedObjective]], joint: Joint) -> int:
         """Solve `members` as one and report what is settled; how many of them (from the first) are."""
@@ -189,35 +146,51 @@ class _Run:
             first = joint.linears[0]
             self._settle(objectives[0], first.at(self.solution), first.least, "feasible", 0.0)
             return 1
-        share = self._budget(members[0][0])
+        share = self._budget(members)
         tried = len(members) > 1 and share > JOINT_TRY
         budget = JOINT_TRY if tried else share
         solver = portfolio.cp_solver(self.settings, budget, objectives[0].name, len(self.model.proto.variables))
         _hint(self.model, self.solution)
         began = time.perf_counter()
-        status = _search(solver, self.model, self.progress, self.week, objectives[0], joint.first_of)
-        seconds = time.perf_counter() - began + self._given_up[0]
-        self._given_up = (0.0, 0.0)
+        first = StageName(self.week, objectives[0].name, objectives[0].sign)
+        status = watched_search(solver, self.model, self.progress, first, joint.first_of)
+        seconds = time.perf_counter() - began + self._given_up
+        self._given_up = 0.0
         if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
             said = solver.status_name(status)
             raise SolverFailure(f"week {self.week}, stage {objectives[0].name}: CP-SAT says {said}")
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             self.solution = list(solver.response_proto.solution)
+        settled = self._settle_searched(objectives, joint, solver, status, seconds, tried)
+        self._spend(members, settled, solver.deterministic_time)
+        return settled
+
+    def _settle_searched(
+        self,
+        objectives: list[StagedObjective],
+        joint: Joint,
+        solver: cp_model.CpSolver,
+        status: int,
+        seconds: float,
+        tried: bool,
+    ) -> int:
+        """Settle what CP-SAT proved: every member, the first only, or (a joint try that proved
+        nothing) none, after which stages go one per call."""
         values = joint.values(self.solution)
         if status == cp_model.OPTIMAL:
             for k, (objective, value) in enumerate(zip(objectives, values, strict=True)):
                 if not (objective.level is not None and objective.name in self.exhausted):
                     self._settle(objective, value, value, "optimal", seconds if k == 0 else 0.0, objectives[0], k)
-            return len(members)
+            return len(objectives)
         bound = solver.best_objective_bound
         # CP-SAT's bound counts only with a solution of its own: stopped before its first (UNKNOWN)
         # it reports 0, which for participant_days (minimised as a negative) read as a proof.
         searched = status == cp_model.FEASIBLE and math.isfinite(bound)
         least = joint.first_of(math.ceil(bound - 1e-6)) if searched else joint.linears[0].least
-        proven = len(members) > 1 and least >= values[0]
+        proven = len(objectives) > 1 and least >= values[0]
         if tried and not proven and not self.progress.stopped():
             self.joints = False
-            self._given_up = (seconds, solver.deterministic_time)
+            self._given_up = seconds
             return 0
         self._settle(objectives[0], values[0], least, "optimal" if proven else "feasible", seconds)
         return 1
@@ -231,14 +204,26 @@ class _Run:
                 self.prepared += time.perf_counter() - began
                 self._ready.add(index)
 
-    def _budget(self, index: int) -> float:
-        """Seconds for a joint solve: the share its first stage would have had. In deterministic mode
-        the work units are shared out evenly over the stages, a joint solve given up taking its units
-        from the next one's share. (The units left, shared over the stages to come, starved the last
-        stages of a generated 250 x 4 scenario: CP-SAT overshoots its deterministic limit.)"""
+    def _budget(self, members: list[tuple[int, StagedObjective]]) -> float:
+        """Seconds for a joint solve: the share its first stage would have had. In deterministic mode,
+        the work units of all its stages: the pilot's joint call of participant_days, late_start and
+        staff needs more than one stage's 2.9 units, and proves all three within its 5."""
         if self.settings.deterministic:
-            return max(0.01, self.units / self.planned - self._given_up[1])
-        return max(0.01, _share_of_what_is_left(index, self.planned) * (self.deadline - time.monotonic()))
+            return max(0.01, sum(self._units[index] for index, _ in members))
+        return max(0.01, _share_of_what_is_left(members[0][0], self.planned) * (self.deadline - time.monotonic()))
+
+    def _spend(self, members: list[tuple[int, StagedObjective]], settled: int, units: float) -> None:
+        """What a call used comes out of its stages' units; those it did not settle share what is left.
+
+        Even shares that a call can only spend, never borrow, keep the total within the budget. (The
+        units left shared over the stages to come starved the last stages of a generated 250 x 4
+        scenario instead: CP-SAT overshoots its deterministic limit.)
+        """
+        left = max(0.0, sum(self._units[index] for index, _ in members) - units)
+        for index, _ in members[:settled]:
+            self._units[index] = 0.0
+        for index, _ in members[settled:]:
+            self._units[index] = left / (len(members) - settled)
 
     def _settle(
         self,
@@ -262,78 +247,6 @@ class _Run:
 
 def _name_of(objective: StagedObjective) -> str:
     return objective.name if objective.level is None else f"{objective.name} level {objective.level}"
-
-
-def _search(
-    solver: cp_model.CpSolver,
-    model: cp_model.CpModel,
-    progress: Progress,
-    week: int,
-    objective: StagedObjective,
-    first_of: Callable[[int], int],
-) -> int:
-    """CP-SAT's solve, telling `progress` of each improvement (in the first stage's terms, `first_of`
-    reading it from a joint solve's sum) and ended early by its stop."""
-    heard = _Improvements(week, objective, progress.on_search, first_of) if progress.on_search is not None else None
-    if heard is not None:
-        solver.best_bound_callback = heard.bound_improved
-    return search(solver, model, progress.stop, heard)
-
-
-def search(
-    solver: cp_model.CpSolver,
-    model: cp_model.CpModel,
-    stop: StopSignal | None,
-    heard: cp_model.CpSolverSolutionCallback | None = None,
-) -> int:
-    """CP-SAT's solve, ended early (keeping its best solution) when `stop` is set meanwhile."""
-    if stop is None:
-        return solver.solve(model, heard)
-    finished = threading.Event()
-
-    def watch() -> None:
-        while not finished.wait(STOP_POLL_SECONDS):
-            if stop.is_set():
-                solver.stop_search()
-                return
-
-    watcher = threading.Thread(target=watch, name="workwindow-stop", daemon=True)
-    watcher.start()
-    try:
-        return solver.solve(model, heard)
-    finally:
-        finished.set()
-        watcher.join()
-
-
-class _Improvements(cp_model.CpSolverSolutionCallback):
-    """Tells of each solution and each better bound CP-SAT finds in a stage, in the Stage's signs."""
-
-    def __init__(
-        self,
-        week: int,
-        objective: StagedObjective,
-        hear: Callable[[Searching], None],
-        first_of: Callable[[int], int],
-    ):
-        super().__init__()
-        self._week, self._objective, self._hear, self._first_of = week, objective, hear, first_of
-        self._value: int | None = None
-
-    def on_solution_callback(self) -> None:
-        self._value = round(self.objective_value)
-        self._tell(self.best_objective_bound)
-
-    def bound_improved(self, bound: float) -> None:
-        self._tell(bound)
-
-    def _tell(self, bound: float) -> None:
-        sign, first_of = self._objective.sign, self._first_of
-        lowest = first_of(math.ceil(bound - 1e-6))
-        value = None if self._value is None else first_of(self._value)
-        bound = lowest if value is None else min(lowest, value)
-        value = None if value is None else sign * value
-        self._hear(Searching(self._week, self._objective.name, value, sign * bound))
 
 
 def _tell(progress: Progress, stage: Stage) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: `check` reads facts of this package and builds no schedule models
     from workwindow.models import Scenario, Schedule
     from workwindow.solver.guide import Guide
-    from workwindow.solver.lexicographic import Progress
+    from workwindow.solver.progress import Progress
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,9 @@ from workwindow.solver.constraints import days_worked_expr, total
 from workwindow.solver.facts import week_facts
 from workwindow.solver.greedy import greedy_start
 from workwindow.solver.guide import Guide
-from workwindow.solver.lexicographic import (
-    UNWATCHED,
-    Progress,
-    Solution,
-    SolverSettings,
-    StagedObjective,
-    solve_lexicographic,
-)
+from workwindow.solver.lexicographic import Solution, SolverSettings, StagedObjective, solve_lexicographic
 from workwindow.solver.objectives import TIE_BREAK, late_places, staged
+from workwindow.solver.progress import UNWATCHED, Progress
 from workwindow.solver.readback import read_week
 from workwindow.solver.week_model import WeekModel, build_week_model
 from workwindow.solver.weeks import WeekResult, bounds_where_they_pay

@@ -16,16 +16,10 @@ from workwindow.models.schedule import Assignment, GroupRun, Stage, Unassigned
 from workwindow.solver.facts import WeekFacts, week_facts
 from workwindow.solver.greedy import greedy_start
 from workwindow.solver.guide import Guide
-from workwindow.solver.lexicographic import (
-    UNWATCHED,
-    Progress,
-    SolverSettings,
-    StagedObjective,
-    StopSignal,
-    solve_lexicographic,
-)
+from workwindow.solver.lexicographic import SolverSettings, StagedObjective, solve_lexicographic
 from workwindow.solver.objectives import TIE_BREAK, late_places, staged
 from workwindow.solver.portfolio import LARGE_MODEL
+from workwindow.solver.progress import UNWATCHED, Progress, StopSignal
 from workwindow.solver.readback import read_week
 from workwindow.solver.reasons import explain_week
 from workwindow.solver.week_model import WeekModel, build_week_model, tighten_late_starts

@@ -65,7 +65,7 @@ def run(order: Order, queue: Any, stop: Any) -> None:
 
 def _solve(order: Order, queue: Any, stop: Any) -> dict:
     from workwindow.solver import solve
-    from workwindow.solver.lexicographic import Progress
+    from workwindow.solver.progress import Progress
     from workwindow.verify import verify
 
     scenario = scenario_of(order)

@@ -36,7 +36,7 @@ from collections import Counter
 from workwindow.models import Scenario
 from workwindow.models.schedule import Assignment, GroupRun, Unassigned
 from workwindow.solver.facts import ParticipantDay, WeekFacts
-from workwindow.solver.lexicographic import StopSignal
+from workwindow.solver.progress import StopSignal
 from workwindow.solver.reasons.caps import full_caps, group_sizes, want_max_detail
 from workwindow.solver.reasons.day import CASCADE, QUERY_SECONDS, Day, past, unassigned, undecided
 

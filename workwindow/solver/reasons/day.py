@@ -15,7 +15,7 @@ from ortools.sat.python import cp_model
 from workwindow.models import Scenario
 from workwindow.models.schedule import Assignment, GroupRun, Unassigned
 from workwindow.solver.facts import Option, ParticipantDay, WeekFacts, day_facts
-from workwindow.solver.lexicographic import StopSignal, search
+from workwindow.solver.progress import StopSignal, search
 from workwindow.solver.reasons.caps import group_capacity
 from workwindow.solver.reasons.staff import Staffing, supervisors_other_days
 from workwindow.solver.reasons.stations import Stations, stations_detail
