@@ -1,8 +1,9 @@
-"""Lexicographic optimisation: one CP-SAT solve per objective, in order.
+"""Lexicographic optimisation: the objectives in order, each stage held at what it reached.
 
-Each stage minimises its objective with the earlier ones held at what the
-earlier stages reached, and starts from the previous stage's solution as a
-hint. A stage that runs out of time keeps its best solution; its bound and
+Each CP-SAT call minimises one objective, or in a small model several
+consecutive ones weighted into one (`joint.py`), with the earlier ones held
+at what the earlier stages reached, and starts from the previous solution as
+a hint. A stage that runs out of time keeps its best solution; its bound and
 status are reported as they are, and the next stage holds the value reached.
 """
 
@@ -180,7 +181,8 @@ class _Run:
         if status == cp_model.OPTIMAL:
             for k, (objective, value) in enumerate(zip(objectives, values, strict=True)):
                 if not (objective.level is not None and objective.name in self.exhausted):
-                    self._settle(objective, value, value, "optimal", seconds if k == 0 else 0.0, objectives[0], k)
+                    solved_with = _name_of(objectives[0]) if k else None
+                    self._settle(objective, value, value, "optimal", seconds if k == 0 else 0.0, solved_with)
             return len(objectives)
         bound = solver.best_objective_bound
         # CP-SAT's bound counts only with a solution of its own: stopped before its first (UNKNOWN)
@@ -232,12 +234,10 @@ class _Run:
         bound: int,
         status: str,
         seconds: float,
-        first: StagedObjective | None = None,
-        position: int = 0,
+        solved_with: str | None = None,
     ) -> None:
         """Hold the objective at `value` from now on, and report its stage."""
         self.model.add(objective.expr <= value)
-        solved_with = _name_of(first) if first is not None and position > 0 else None
         self.stages.append(_record(self.week, objective, status, value, bound, seconds, solved_with))
         _tell(self.progress, self.stages[-1])
         if objective.level is not None and status == "optimal" and value == 0:

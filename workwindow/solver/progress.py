@@ -69,7 +69,7 @@ def watched_search(
     solver: cp_model.CpSolver,
     model: cp_model.CpModel,
     progress: Progress,
-    stage: "StageName",
+    stage: StageName,
     first_of: Callable[[int], int],
 ) -> int:
     """CP-SAT's solve, telling `progress` of each improvement (in the first stage's terms, `first_of`
@@ -109,7 +109,7 @@ def search(
 class _Improvements(cp_model.CpSolverSolutionCallback):
     """Tells of each solution and each better bound CP-SAT finds in a stage, in the Stage's signs."""
 
-    def __init__(self, stage: "StageName", hear: Callable[[Searching], None], first_of: Callable[[int], int]):
+    def __init__(self, stage: StageName, hear: Callable[[Searching], None], first_of: Callable[[int], int]):
         super().__init__()
         self._stage, self._hear, self._first_of = stage, hear, first_of
         self._value: int | None = None
